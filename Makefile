@@ -1,0 +1,55 @@
+# The two commands of the README: `make demo` and `make test`. Both set everything up first and are
+# idempotent: each step leaves a stamp in .stamps/ and re-runs only when its inputs change.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# Debian's interpreter: it ships libpython3.11.so (python3-dev), which reticulate must load.
+PYTHON_BASE ?= /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+APT_PACKAGES := r-base-core r-base-dev r-cran-reticulate r-cran-testthat r-cran-purrr r-cran-r6 \
+  r-cran-jsonlite r-cran-magrittr python3-venv python3-dev libpython3.11
+R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' 2>/dev/null)
+
+.PHONY: setup demo test test-py test-r parity clean
+setup: $(STAMPS)/r-package
+
+$(STAMPS)/apt: Makefile
+	@mkdir -p $(STAMPS)
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "apt: installing $$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@touch $@
+
+$(STAMPS)/venv: $(STAMPS)/apt pyproject.toml constraints.txt
+	@[ -x $(PY) ] || $(PYTHON_BASE) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,examples]'
+	@touch $@
+
+# The R package records which Python it belongs to; RETICULATE_PYTHON or
+# options(rkerasbridge.python=) still override it at run time.
+$(STAMPS)/r-package: $(STAMPS)/venv $(R_SOURCES)
+	@mkdir -p r/inst
+	@$(PY) -c 'import sys; print(sys.executable)' > r/inst/python-path
+	R CMD INSTALL --no-multiarch --no-test-load r >$(STAMPS)/r-install.log 2>&1 || { cat $(STAMPS)/r-install.log; exit 1; }
+	@touch $@
+
+demo: setup
+	$(PY) -m rkeras_bridge.parity
+
+parity: setup
+	$(PY) -m rkeras_bridge.parity --quick
+
+test: setup test-py test-r
+
+test-py:
+	$(PY) -m pytest -q
+
+test-r:
+	cd r/tests && Rscript testthat.R
+
+clean:
+	rm -rf $(STAMPS) $(VENV) out r/inst/python-path

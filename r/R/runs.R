@@ -1,0 +1,32 @@
+#' Parse a case study's command line (`--steps N --seed S --out FILE`)
+#'
+#' @param args Command-line arguments. Defaults to `commandArgs(trailingOnly = TRUE)`.
+#' @param default_seed Seed when `--seed` is absent. Defaults to `42`.
+#' @returns A list with `steps` (`NULL`: the full case study), `seed` and `out`.
+#' @examples
+#' \dontrun{
+#' case_args(c("--steps", "5"))
+#' }
+#' @export
+case_args <- function(args = commandArgs(trailingOnly = TRUE), default_seed = 42L) {
+  bridge$runs$case_args(as.list(args), default_seed = default_seed)
+}
+
+#' Record a case study's run as JSON (for the parity harness)
+#'
+#' @param args What [case_args()] returned.
+#' @param case The case study's name.
+#' @param losses Per-step losses (a numeric vector, or a named list of them).
+#' @param metrics Named list of final figures. Defaults to `list()`.
+#' @returns The record, invisibly.
+#' @examples
+#' \dontrun{
+#' write_run(case_args(), "basic_loop", losses = c(1.2, 0.9))
+#' }
+#' @export
+write_run <- function(args, case, losses, metrics = list()) {
+  versions <- list(R = paste(R.version$major, R.version$minor, sep = "."),
+                   reticulate = as.character(utils::packageVersion("reticulate")),
+                   rkerasbridge = as.character(utils::packageVersion("rkerasbridge")))
+  invisible(bridge$runs$write_run(args, case, "r", as.list(losses), metrics, versions))
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(rkerasbridge)
+
+test_check("rkerasbridge")

@@ -1,0 +1,26 @@
+# A Python helper module for the tests, defined once per test run.
+test_py <- function() {
+  if (is.null(.test_env$py)) {
+    .test_env$py <- reticulate::py_run_string("
+class RecordingContext:
+    def __init__(self, suppress=False):
+        self.suppress = suppress
+        self.exit_args = None
+        self.entered = False
+    def __enter__(self):
+        self.entered = True
+        return 'entered-value'
+    def __exit__(self, exc_type, exc, tb):
+        self.exit_args = (exc_type, exc)
+        return self.suppress
+
+def raise_value_error(x):
+    raise ValueError('bad x: %r' % (x,))
+
+def identity(x):
+    return x
+", local = TRUE, convert = TRUE)
+  }
+  .test_env$py
+}
+.test_env <- new.env()

@@ -1,0 +1,44 @@
+"""``with(ctx %as% name, {...})`` from R: tell ``__exit__`` about an error raised in the block.
+
+reticulate 1.28 always calls ``__exit__(None, None, None)``, even when the block failed, so a
+context manager that must react to failure (roll back, record, suppress) never learns of it.
+The R package's ``with()`` calls :func:`exit_with_condition` instead when the block raised.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["RError", "exit_with_condition"]
+
+
+class RError(Exception):
+    """An R error raised inside a Python context manager's block.
+
+    Attributes:
+        r_classes: The R condition's classes, e.g. ``["simpleError", "error", "condition"]``.
+    """
+
+    def __init__(self, message: str, r_classes: list[str] | None = None):
+        super().__init__(message)
+        self.r_classes = list(r_classes or [])
+
+
+def exit_with_condition(context: Any, exception: BaseException | None, message: str,
+                        r_classes: Any = None) -> bool:
+    """Call ``context.__exit__`` with the exception that ended the block; return whether it suppressed it.
+
+    Args:
+        context: The context manager whose block failed.
+        exception: The Python exception behind the R condition, if the error came from Python.
+            Defaults to an :class:`RError` (or ``KeyboardInterrupt`` for an R interrupt).
+        message: The R condition's message.
+        r_classes: The R condition's classes.
+
+    Returns:
+        ``True`` if ``__exit__`` suppressed the error (the R block then returns ``NULL``).
+    """
+    classes = [r_classes] if isinstance(r_classes, str) else list(r_classes or [])
+    if exception is None:
+        exception = KeyboardInterrupt(message) if "interrupt" in classes else RError(message, classes)
+    return bool(context.__exit__(type(exception), exception, exception.__traceback__))

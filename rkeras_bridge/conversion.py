@@ -1,0 +1,354 @@
+"""Everything that knows how R values differ from Python values.
+
+This is the only module that knows R's conventions: 1-based inclusive indexing, R's missing
+values (``NA``), R numbers arriving as doubles where Python expects integers, and column-major
+matrices. The R package calls into it; Python users get the same checks.
+
+R's ``NA`` cannot be seen from here: reticulate has already turned ``NA_integer_`` into
+-2147483648 and logical ``NA`` into ``True`` by the time a value reaches Python. The R side
+therefore only *detects* ``NA`` (one vectorised ``anyNA``) and calls :func:`refuse_na`, so the
+message and the exception class come from one place.
+"""
+
+from __future__ import annotations
+
+import numbers
+import traceback
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .errors import bad_argument
+
+__all__ = [
+    "as_integer",
+    "as_integer_tuple",
+    "refuse_na",
+    "extract",
+    "call",
+    "last_error",
+    "r_condition_classes",
+    "matrix",
+]
+
+
+def as_integer(value: Any, name: str, *, minimum: int | None = None, allow_none: bool = False) -> int | None:
+    """Coerce an R number (often a double such as ``32``) to a Python ``int``, refusing lossy input.
+
+    Example:
+        >>> as_integer(32.0, "units", minimum=1)
+        32
+
+    Args:
+        value: An ``int``, an integral ``float`` (R's ``32``), a NumPy integer or 0-d array.
+        name: The argument name, for the error message.
+        minimum: Smallest accepted value. Defaults to `None` (no bound).
+        allow_none: Whether ``None`` (R ``NULL``) passes through. Defaults to `False`.
+
+    Returns:
+        The integer, or ``None`` when allowed.
+
+    Mirrors ``as.integer()`` in keras 2.x wrappers such as ``layer_dense``.
+    """
+    if value is None:
+        if allow_none:
+            return None
+        raise bad_argument(name, value, "an integer, not NULL/None")
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    elif isinstance(value, (np.ndarray, list, tuple)) and len(value) == 1:
+        value = value[0].item() if isinstance(value, np.ndarray) else value[0]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise bad_argument(name, value, "an integer")
+    as_float = float(value)
+    if not np.isfinite(as_float) or as_float != int(as_float):
+        raise bad_argument(name, value, "an integer (a whole number)")
+    result = int(as_float)
+    if minimum is not None and result < minimum:
+        raise bad_argument(name, value, f"an integer >= {minimum}")
+    return result
+
+
+def as_integer_tuple(values: Any, name: str, *, allow_unknown: bool = True) -> tuple[int | None, ...]:
+    """Coerce an R shape such as ``c(28, 28, 1)`` or ``list(NULL, 10)`` to a tuple of ints.
+
+    Example:
+        >>> as_integer_tuple([None, 10.0], "input_shape")
+        (None, 10)
+
+    Args:
+        values: A scalar or sequence; ``None`` entries mean "unknown" (R ``NULL``/``NA``).
+        name: The argument name, for the error message.
+        allow_unknown: Whether ``None`` entries are accepted. Defaults to `True`.
+
+    Returns:
+        A tuple of ``int`` or ``None``.
+    """
+    if isinstance(values, np.ndarray):
+        values = values.tolist()
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    out = []
+    for i, v in enumerate(values):
+        out.append(as_integer(v, f"{name}[{i + 1}]", minimum=0, allow_none=allow_unknown))
+    return tuple(out)
+
+
+def refuse_na(name: str, r_type: str, length: int, positions: Sequence[int]) -> None:
+    """Raise the error for an R ``NA`` that reached a tensor conversion (called from R).
+
+    Example:
+        >>> refuse_na("x", "integer", 3, [2])
+        Traceback (most recent call last):
+        ValueError: Invalid value for argument `x`: expected no missing values ...
+
+    Args:
+        name: Argument name (or position such as ``..1``) as seen by the R caller.
+        r_type: R's ``typeof`` of the offending vector.
+        length: Its length.
+        positions: 1-based positions of the first few ``NA`` values.
+
+    Returns:
+        Never returns.
+    """
+    silent = {
+        "integer": "NA_integer_ would silently become -2147483648",
+        "logical": "logical NA would silently become True",
+        "double": "NA_real_ would silently become NaN",
+        "character": "NA_character_ would silently become the string 'NA'",
+    }.get(r_type, "NA has no Python equivalent")
+    shown = ", ".join(str(int(p)) for p in positions)
+    raise ValueError(
+        f"Invalid value for argument `{name}`: expected no missing values (R NA); {silent}. "
+        f"Remove or impute them (use NaN explicitly for a missing double). "
+        f"Received: {name}=<{r_type} vector of length {int(length)} with NA at position(s) {shown}>"
+    )
+
+
+def matrix(data: Any, nrow: Any = None, ncol: Any = None, byrow: bool = False) -> np.ndarray:
+    """Build a 2-d array the way R's ``matrix()`` does: column-major, R's number types.
+
+    Example:
+        >>> matrix(range(1, 9), nrow=2, ncol=4)
+        array([[1, 3, 5, 7],
+               [2, 4, 6, 8]], dtype=int32)
+
+    Args:
+        data: The values, filled column by column (R's default) unless ``byrow``.
+        nrow: Number of rows. Defaults to `None` (derived from ``ncol``).
+        ncol: Number of columns. Defaults to `None` (derived from ``nrow``).
+        byrow: Fill row by row. Defaults to `False`.
+
+    Returns:
+        An ``int32`` array for whole numbers given as Python ints (R's integer type), ``float64``
+        for other numbers (R's double), ``bool`` for logicals.
+
+    Mirrors base R ``matrix(data, nrow, ncol, byrow = FALSE)``.
+    """
+    values = np.asarray(list(data) if not isinstance(data, np.ndarray) else data).reshape(-1)
+    if values.dtype.kind in "iu":
+        if values.size and (values.min() < -(2**31) + 1 or values.max() > 2**31 - 1):
+            raise bad_argument("data", data, "integers within R's integer range (|x| < 2^31)")
+        values = values.astype(np.int32)
+    elif values.dtype.kind == "f":
+        values = values.astype(np.float64)
+    elif values.dtype.kind != "b":
+        raise bad_argument("data", data, "numbers or logicals")
+    n = values.size
+    nrow_i = as_integer(nrow, "nrow", minimum=1, allow_none=True)
+    ncol_i = as_integer(ncol, "ncol", minimum=1, allow_none=True)
+    if nrow_i is None and ncol_i is None:
+        nrow_i, ncol_i = n, 1
+    elif nrow_i is None:
+        nrow_i = -(-n // ncol_i)
+    elif ncol_i is None:
+        ncol_i = -(-n // nrow_i)
+    if n == 0 or (nrow_i * ncol_i) % n != 0:
+        raise bad_argument("data", data, f"a length that divides nrow * ncol = {nrow_i * ncol_i}")
+    filled = np.resize(values, nrow_i * ncol_i)  # R recycles data
+    return filled.reshape((nrow_i, ncol_i), order="C" if byrow else "F").copy(order="C")
+
+
+# --- `[` with the R tensorflow package's semantics ------------------------------------------------
+
+
+def _static_dim(x: Any, axis: int) -> int | None:
+    shape = getattr(x, "shape", None)
+    if shape is None or axis >= len(shape):
+        return None
+    dim = shape[axis]
+    return None if dim is None else int(dim)
+
+
+def _zero_based(i: int, size: int | None, axis: int) -> int:
+    """Turn one R index (1-based, or negative counted from the end) into a 0-based one."""
+    if i == 0:
+        raise bad_argument(
+            f"index {axis + 1}", i, "a non-zero index (R indices start at 1; use -1 for the last element)"
+        )
+    if size is not None and not (-size <= i <= size):
+        raise bad_argument(
+            f"index {axis + 1}", i, f"an index in 1..{size} or -{size}..-1 (dimension {axis + 1} has size {size})"
+        )
+    if i > 0:
+        return i - 1
+    return i if size is None else size + i
+
+
+def _range_slice(start: int | None, end: int | None, step: int, size: int | None, axis: int) -> slice:
+    """An inclusive R range ``start:end`` (either end may be missing) as a Python slice."""
+    if step == 0:
+        raise bad_argument(f"index {axis + 1}", step, "a non-zero step")
+    s0 = None if start is None else _zero_based(start, size, axis)
+    e0 = None if end is None else _zero_based(end, size, axis)
+    # R ranges count down when start > end (5:2); mixed signs such as 2:-1 mean "2 to the last".
+    descending = (
+        s0 is not None and e0 is not None and (s0 > e0 if (s0 >= 0) == (e0 >= 0) else False)
+    )
+    if descending:
+        stop = e0 - 1
+        return slice(s0, None if stop < 0 and e0 >= 0 else stop, -abs(step))
+    stop = None if e0 is None or e0 == -1 else e0 + 1
+    return slice(s0, stop, abs(step))
+
+
+def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
+    """Index a tensor with the R tensorflow package's ``[`` semantics (called by R's ``[``).
+
+    Example:
+        >>> extract(tf.reshape(tf.range(12), (3, 4)), [("range", 1, 2, 1), ("scalar", -1)])
+        <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 7], dtype=int32)>
+
+    Args:
+        x: A tensor (or anything with ``__getitem__`` and ``shape``).
+        specs: One entry per index position, each a tuple/list whose first element names its kind:
+            ``("missing",)`` whole axis; ``("scalar", i)`` one position, dropping the axis;
+            ``("range", start, end, step)`` inclusive range (``start``/``end`` may be ``None``);
+            ``("vector", [i, ...])`` several positions along the axis (R's outer semantics);
+            ``("all_dims",)`` the rest of the axes (``...``); ``("newaxis",)`` a new axis of size 1.
+            Indices are 1-based; negatives count from the end (-1 is the last); 0 is an error.
+        drop: Whether scalar indices drop their axis. Defaults to `True`.
+
+    Returns:
+        The indexed tensor.
+
+    Mirrors ``[.tensorflow.tensor`` of the R tensorflow package.
+    """
+    import tensorflow as tf
+
+    specs = [tuple(s) if isinstance(s, (list, tuple)) else (s,) for s in specs]
+    consuming = sum(1 for s in specs if s[0] not in ("all_dims", "newaxis"))
+    rank = len(x.shape) if getattr(x, "shape", None) is not None and x.shape.rank is not None else None
+    if sum(1 for s in specs if s[0] == "all_dims") > 1:
+        raise bad_argument("index", [s[0] for s in specs], "at most one all_dims()")
+    if rank is not None and consuming > rank:
+        raise bad_argument(
+            "index", f"{consuming} indices", f"at most {rank} indices for a tensor of rank {rank}"
+        )
+    key: list[Any] = []
+    gathers: list[tuple[int, list[int]]] = []
+    axis = 0  # axis of the input tensor
+    out_axis = 0  # axis of the strided-slice result
+    for spec in specs:
+        kind = spec[0]
+        if kind == "all_dims":
+            skip = (rank - consuming) if rank is not None else 0
+            key.append(Ellipsis)
+            axis += skip
+            out_axis += skip
+        elif kind == "newaxis":
+            key.append(tf.newaxis)
+            out_axis += 1
+        elif kind == "missing":
+            key.append(slice(None))
+            axis += 1
+            out_axis += 1
+        elif kind == "scalar":
+            i = as_integer(spec[1], f"index {axis + 1}")
+            i0 = _zero_based(i, _static_dim(x, axis), axis)
+            if drop:
+                key.append(i0)
+            else:
+                key.append(slice(i0, None if i0 == -1 else i0 + 1))
+                out_axis += 1
+            axis += 1
+        elif kind == "range":
+            start = as_integer(spec[1], f"index {axis + 1}", allow_none=True)
+            end = as_integer(spec[2], f"index {axis + 1}", allow_none=True)
+            step = as_integer(spec[3] if len(spec) > 3 else 1, f"index {axis + 1}")
+            key.append(_range_slice(start, end, step, _static_dim(x, axis), axis))
+            axis += 1
+            out_axis += 1
+        elif kind == "vector":
+            raw = np.asarray(spec[1]).reshape(-1).tolist()
+            size = _static_dim(x, axis)
+            positions = [_zero_based(as_integer(v, f"index {axis + 1}"), size, axis) for v in raw]
+            key.append(slice(None))
+            gathers.append((out_axis, positions))
+            axis += 1
+            out_axis += 1
+        else:
+            raise bad_argument("index", spec, "one of missing, scalar, range, vector, all_dims, newaxis")
+    result = x[tuple(key)] if key else x
+    for gather_axis, positions in gathers:
+        result = tf.gather(result, positions, axis=gather_axis)
+    return result
+
+
+# --- Calls from R: keep the Python exception so R can raise a classed condition ---------------
+
+_LAST_ERROR: list[BaseException | None] = [None]
+
+
+def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+    """Call ``fn`` and remember any exception it raises, for :func:`last_error` (used by R).
+
+    reticulate 1.28 turns a Python exception into an untyped R error and keeps only its text, so
+    the R package routes calls through here and then asks for the exception's classes.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except BaseException as exc:  # re-raised unchanged; only remembered
+        _LAST_ERROR[0] = exc
+        raise
+
+
+def r_condition_classes(exc: BaseException) -> list[str]:
+    """R condition classes for a Python exception, most specific first.
+
+    Example:
+        >>> r_condition_classes(ValueError("x"))
+        ['python.builtin.ValueError', 'python.builtin.Exception', 'python.builtin.BaseException']
+
+    Args:
+        exc: The exception.
+
+    Returns:
+        Class names in reticulate's scheme (``python.builtin.X`` for builtins, else ``module.X``).
+    """
+    names = []
+    for cls in type(exc).__mro__[:-1]:  # not `object`: R would dispatch print() to reticulate's method
+        module = "python.builtin" if cls.__module__ == "builtins" else cls.__module__
+        names.append(f"{module}.{cls.__name__}")
+    return names
+
+
+def last_error(clear: bool = True) -> dict[str, Any] | None:
+    """Describe the exception remembered by :func:`call`: classes, message, traceback summary."""
+    exc = _LAST_ERROR[0]
+    if exc is None:
+        return None
+    if clear:
+        _LAST_ERROR[0] = None
+    frames = traceback.extract_tb(exc.__traceback__)
+    # The first frame is `call` itself; the user wants to see where it went wrong, innermost last.
+    summary = [f"{f.filename}:{f.lineno} in {f.name}" for f in frames[1:]][-4:]
+    return {
+        "classes": r_condition_classes(exc),
+        "type": type(exc).__name__,
+        "message": str(exc),
+        "traceback": summary,
+        "exception": exc,
+    }
+
+

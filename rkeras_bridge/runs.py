@@ -1,0 +1,122 @@
+"""What every paired example shares: its command line and the JSON record of a run.
+
+Both ``examples_r/<case>.R`` and ``examples_py/<case>.py`` parse ``--steps N --seed S --out FILE``
+with :func:`case_args` and write their record with :func:`write_run`, so the parity harness reads
+one format from both languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+__all__ = ["case_args", "write_run", "versions"]
+
+
+def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
+    """Parse an example's command line.
+
+    Example:
+        >>> case_args(["--steps", "5", "--seed", "1"])
+        {'steps': 5, 'seed': 1, 'out': None}
+
+    Args:
+        argv: The arguments (R: ``commandArgs(trailingOnly = TRUE)``). Defaults to `None` (none).
+        default_seed: Seed when ``--seed`` is absent. Defaults to `42`.
+
+    Returns:
+        A dict with ``steps`` (`None` runs the full case study), ``seed`` and ``out``.
+    """
+    if argv is None:
+        argv = []
+    elif isinstance(argv, str):  # reticulate passes a length-1 R character vector as a str
+        argv = [argv]
+    parser = argparse.ArgumentParser(add_help=True)
+    parser.add_argument("--steps", type=int, default=None, help="training steps to run (default: the full case)")
+    parser.add_argument("--seed", type=int, default=default_seed, help="random seed")
+    parser.add_argument("--out", default=None, help="write the run record (JSON) here")
+    ns = parser.parse_args(list(argv))
+    if ns.steps is not None and ns.steps < 0:
+        parser.error(f"--steps must be >= 0. Received: --steps {ns.steps}")
+    return {"steps": ns.steps, "seed": ns.seed, "out": ns.out}
+
+
+def versions(extra: dict[str, Any] | None = None) -> dict[str, str]:
+    """Versions of the software a run used (plus ``extra``, e.g. R's from the R side)."""
+    import keras
+    import tensorflow as tf
+
+    from . import __version__
+
+    found = {
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": np.__version__,
+        "rkeras_bridge": __version__,
+    }
+    found.update({str(k): str(v) for k, v in (extra or {}).items()})
+    return found
+
+
+def _numbers(values: Any) -> Any:
+    if isinstance(values, dict):
+        return {str(k): _numbers(v) for k, v in values.items()}
+    return [float(v) for v in np.asarray(values, dtype=np.float64).reshape(-1)]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "numpy"):
+        value = value.numpy()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: dict[str, Any] | None = None,
+              extra_versions: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build the run record and, when ``args["out"]`` is set, write it as JSON.
+
+    Args:
+        args: What :func:`case_args` returned.
+        case: The case study's basename, e.g. ``"basic_loop"``.
+        lang: ``"r"`` or ``"py"``.
+        losses: Per-step losses: a sequence, or a dict of named sequences (e.g. generator and
+            discriminator).
+        metrics: Final figures (numbers, nested lists or strings). Defaults to `None`.
+        extra_versions: More versions to record (the R side adds R's). Defaults to `None`.
+
+    Returns:
+        The record: ``{"case", "lang", "seed", "steps", "losses", "metrics", "versions"}``.
+    """
+    if lang not in ("r", "py"):
+        raise ValueError(f"Invalid value for argument `lang`: expected 'r' or 'py'. Received: lang={lang!r}")
+    losses = _numbers(losses if losses is not None else [])
+    steps = len(losses) if isinstance(losses, list) else max((len(v) for v in losses.values()), default=0)
+    record = {
+        "case": case,
+        "lang": lang,
+        "seed": int(args["seed"]),
+        "steps": steps,
+        "losses": losses,
+        "metrics": _plain(metrics or {}),
+        "versions": versions(extra_versions),
+    }
+    if args.get("out"):
+        path = Path(args["out"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(json.dumps(record, indent=1))
+        tmp.replace(path)  # never leave a half-written record for the harness to read
+    return record

@@ -1,0 +1,33 @@
+import json
+
+import pytest
+
+from rkeras_bridge.runs import case_args, write_run
+
+
+def test_case_args_defaults_and_flags():
+    assert case_args([]) == {"steps": None, "seed": 42, "out": None}
+    assert case_args(["--steps", "5", "--seed", "3", "--out", "x.json"]) == {"steps": 5, "seed": 3, "out": "x.json"}
+    assert case_args("--help" if False else ["--seed", "9"])["seed"] == 9
+
+
+def test_case_args_rejects_negative_steps():
+    with pytest.raises(SystemExit):
+        case_args(["--steps", "-1"])
+
+
+def test_write_run_record(tmp_path):
+    out = tmp_path / "sub" / "run.json"
+    record = write_run({"seed": 1, "out": str(out)}, "demo", "py", losses=[1, 0.5], metrics={"acc": 0.9})
+    on_disk = json.loads(out.read_text())
+    assert on_disk == record
+    assert on_disk["steps"] == 2 and on_disk["losses"] == [1.0, 0.5] and on_disk["lang"] == "py"
+    assert {"python", "tensorflow", "keras", "numpy"} <= set(on_disk["versions"])
+    assert not list(out.parent.glob("*.tmp"))
+
+
+def test_write_run_named_losses_and_bad_lang(tmp_path):
+    record = write_run({"seed": 1, "out": None}, "gan", "r", losses={"gen": [1, 2, 3], "disc": [4, 5, 6]})
+    assert record["steps"] == 3 and record["losses"]["gen"] == [1.0, 2.0, 3.0]
+    with pytest.raises(ValueError, match="`lang`"):
+        write_run({"seed": 1}, "x", "julia", losses=[])
