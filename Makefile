@@ -43,13 +43,15 @@ demo: setup
 parity: setup
 	$(PY) -m rkeras_bridge.parity --quick
 
-test: setup test-py test-r
+# R first, so that pytest's summary (which includes the parity tests) is the closing line.
+test: setup
+	$(MAKE) --no-print-directory -k test-r test-py
 
 test-py:
 	$(PY) -m pytest -q
 
 test-r:
-	cd r/tests && Rscript testthat.R
+	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "rkerasbridge", load_package = "installed", stop_on_failure = TRUE)'
 
 clean:
 	rm -rf $(STAMPS) $(VENV) out r/inst/python-path

@@ -180,36 +180,95 @@ def _static_dim(x: Any, axis: int) -> int | None:
     return None if dim is None else int(dim)
 
 
-def _zero_based(i: int, size: int | None, axis: int) -> int:
-    """Turn one R index (1-based, or negative counted from the end) into a 0-based one."""
+def _zero_based(i: int, size: int | None, axis: int, name: str | None = None) -> int:
+    """Turn one R index (1-based, or negative counted from the end) into a 0-based one.
+
+    Negative indices stay negative when the dimension's size is unknown (Python resolves them).
+    """
+    name = name or f"index {axis + 1}"
     if i == 0:
-        raise bad_argument(
-            f"index {axis + 1}", i, "a non-zero index (R indices start at 1; use -1 for the last element)"
-        )
+        raise bad_argument(name, i, "a non-zero position (R indices start at 1; use -1 for the last element)")
     if size is not None and not (-size <= i <= size):
-        raise bad_argument(
-            f"index {axis + 1}", i, f"an index in 1..{size} or -{size}..-1 (dimension {axis + 1} has size {size})"
-        )
+        valid = f"a position in 1..{size} or -{size}..-1" if size else "no position at all"
+        raise bad_argument(name, i, f"{valid} (dimension {axis + 1} has size {size})")
     if i > 0:
         return i - 1
     return i if size is None else size + i
 
 
-def _range_slice(start: int | None, end: int | None, step: int, size: int | None, axis: int) -> slice:
-    """An inclusive R range ``start:end`` (either end may be missing) as a Python slice."""
+def _range_slice(
+    start: int | None, end: int | None, step: int | None, size: int | None, axis: int, name: str | None = None
+) -> slice:
+    """An inclusive R range ``start:end`` or ``start:end:step`` as a Python slice.
+
+    Either end may be missing (``None``). The direction is read from the numbers as written, never
+    from the dimension's size, so a tensor of unknown size gets the same answer:
+
+    * ``5:2`` and ``-1:-3`` (same sign, start after end) count down; ``2:5`` and ``-3:-1`` count up;
+    * mixed signs count up: ``2:-1`` is "2 to the last" (empty if the two ends cross);
+    * a positive step is a stride in that direction (``9:1:2`` is 9, 7, 5, 3, 1);
+    * a negative step counts down: needed when an end is missing or the signs are mixed
+      (``NULL:NULL:-1`` reverses, ``-1:2:-1`` is "last down to 2"); with same-sign ends counting
+      up it is an error, as in ``seq(1, 5, by = -1)``.
+    """
+    name = name or f"index {axis + 1}"
+    step = 1 if step is None else step
     if step == 0:
-        raise bad_argument(f"index {axis + 1}", step, "a non-zero step")
-    s0 = None if start is None else _zero_based(start, size, axis)
-    e0 = None if end is None else _zero_based(end, size, axis)
-    # R ranges count down when start > end (5:2); mixed signs such as 2:-1 mean "2 to the last".
-    descending = (
-        s0 is not None and e0 is not None and (s0 > e0 if (s0 >= 0) == (e0 >= 0) else False)
-    )
+        raise bad_argument(name, step, "a non-zero step (the third number of start:end:step)")
+    s0 = None if start is None else _zero_based(start, size, axis, name)
+    e0 = None if end is None else _zero_based(end, size, axis, name)
+    same_sign = start is not None and end is not None and (start > 0) == (end > 0)
+    if step < 0 and same_sign and start < end:
+        raise bad_argument(
+            name,
+            f"{start}:{end}:{step}",
+            f"a positive step for a range that counts up (write {end}:{start}:{-step} to count down)",
+        )
+    descending = step < 0 or (same_sign and start > end)
     if descending:
-        stop = e0 - 1
-        return slice(s0, None if stop < 0 and e0 >= 0 else stop, -abs(step))
+        # e0 - 1 == -1 would wrap around to the last element: stop before the first one instead.
+        stop = None if e0 is None or e0 == 0 else e0 - 1
+        return slice(s0, stop, -abs(step))
     stop = None if e0 is None or e0 == -1 else e0 + 1
     return slice(s0, stop, abs(step))
+
+
+def _refuse_non_integer_kind(value: Any, name: str, what: str) -> None:
+    """Reject R logical and character indices with a message that says why."""
+    kind = np.asarray(value).dtype.kind
+    if kind == "b":
+        raise bad_argument(name, value, f"{what} (logical TRUE/FALSE indices are not supported)")
+    if kind in "US":
+        raise bad_argument(
+            name, value, f"{what} (character indices are not supported: tensors have no dimnames)"
+        )
+
+
+def _index_position(value: Any, name: str, *, allow_none: bool = False) -> int | None:
+    """One R index (a length-1 number, a 0-d tensor or array) as a Python int (1-based, unchanged)."""
+    if value is None and allow_none:
+        return None
+    if callable(getattr(value, "numpy", None)):  # an eager tensor used as an index
+        value = value.numpy()
+    _refuse_non_integer_kind(value, name, "an integer position")
+    if np.size(value) != 1:
+        raise bad_argument(name, value, "a single integer position (a length-1 number or a 0-d tensor)")
+    return as_integer(value, name)
+
+
+def _index_positions(value: Any, name: str) -> list[int]:
+    """An R vector of indices (or a 1-d tensor or array) as a list of Python ints (1-based)."""
+    if callable(getattr(value, "numpy", None)):
+        value = value.numpy()
+    _refuse_non_integer_kind(value, name, "integer positions")
+    if np.ndim(value) > 1:
+        raise bad_argument(
+            name, value, "a vector of integer positions (matrix or array indices are not supported)"
+        )
+    return [as_integer(v, name) for v in np.asarray(value).reshape(-1).tolist()]
+
+
+_SPEC_KINDS = ("missing", "scalar", "range", "vector", "all_dims", "newaxis")
 
 
 def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
@@ -220,39 +279,63 @@ def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
         <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 7], dtype=int32)>
 
     Args:
-        x: A tensor (or anything with ``__getitem__`` and ``shape``).
+        x: A tensor or variable (or anything with ``__getitem__`` and ``shape``, e.g. an array).
         specs: One entry per index position, each a tuple/list whose first element names its kind:
             ``("missing",)`` whole axis; ``("scalar", i)`` one position, dropping the axis;
-            ``("range", start, end, step)`` inclusive range (``start``/``end`` may be ``None``);
-            ``("vector", [i, ...])`` several positions along the axis (R's outer semantics);
+            ``("range", start, end, step)`` inclusive range (``start``/``end`` may be ``None``,
+            ``step`` may be omitted or ``None`` for 1; see :func:`_range_slice` for directions);
+            ``("vector", [i, ...])`` several positions along the axis, in any order, repeats allowed
+            (R's outer semantics: each vector applies to its own axis);
             ``("all_dims",)`` the rest of the axes (``...``); ``("newaxis",)`` a new axis of size 1.
-            Indices are 1-based; negatives count from the end (-1 is the last); 0 is an error.
-        drop: Whether scalar indices drop their axis. Defaults to `True`.
+            Indices are 1-based; negatives count from the end (-1 is the last); 0 and positions
+            outside the dimension are errors. Errors name the index by its position in ``specs``
+            (``index 2``). Scalars and range ends may also be 0-d tensors.
+        drop: Whether scalar indices drop their axis. Defaults to `True`. Unlike base R, axes of
+            size 1 selected by a range or vector are never dropped.
 
     Returns:
         The indexed tensor.
+
+    Raises:
+        ValueError: For 0, out-of-range, logical, character or non-integer indices, a zero step,
+            more indices than the tensor has axes, more than one ``all_dims``, or an unknown kind.
 
     Mirrors ``[.tensorflow.tensor`` of the R tensorflow package.
     """
     import tensorflow as tf
 
+    if not isinstance(drop, (bool, np.bool_)):
+        raise bad_argument("drop", drop, "TRUE or FALSE")
+    if isinstance(specs, (str, bytes)) or not isinstance(specs, Sequence):
+        raise bad_argument("specs", specs, "a list of index specifications")
     specs = [tuple(s) if isinstance(s, (list, tuple)) else (s,) for s in specs]
+    for position, spec in enumerate(specs, start=1):
+        if not spec or spec[0] not in _SPEC_KINDS:
+            raise bad_argument(f"index {position}", spec, f"a specification of kind {', '.join(_SPEC_KINDS)}")
     consuming = sum(1 for s in specs if s[0] not in ("all_dims", "newaxis"))
-    rank = len(x.shape) if getattr(x, "shape", None) is not None and x.shape.rank is not None else None
+    shape = getattr(x, "shape", None)
+    rank = None if shape is None else (shape.rank if hasattr(shape, "rank") else len(shape))
     if sum(1 for s in specs if s[0] == "all_dims") > 1:
         raise bad_argument("index", [s[0] for s in specs], "at most one all_dims()")
     if rank is not None and consuming > rank:
         raise bad_argument(
             "index", f"{consuming} indices", f"at most {rank} indices for a tensor of rank {rank}"
         )
+
+    def dim(axis: int) -> int | None:  # _static_dim cannot ask a shape of unknown rank
+        return None if rank is None else _static_dim(x, axis)
+
     key: list[Any] = []
-    gathers: list[tuple[int, list[int]]] = []
+    # (axis of the sliced result, positions, size of the input axis)
+    gathers: list[tuple[int | None, list[int], int | None]] = []
     axis = 0  # axis of the input tensor
-    out_axis = 0  # axis of the strided-slice result
-    for spec in specs:
-        kind = spec[0]
+    out_axis = 0  # axis of the strided-slice result, counted from the start
+    after_unknown_ellipsis = False  # then count output axes from the end instead
+    for position, spec in enumerate(specs, start=1):
+        kind, name = spec[0], f"index {position}"
         if kind == "all_dims":
             skip = (rank - consuming) if rank is not None else 0
+            after_unknown_ellipsis = rank is None
             key.append(Ellipsis)
             axis += skip
             out_axis += skip
@@ -264,8 +347,9 @@ def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
             axis += 1
             out_axis += 1
         elif kind == "scalar":
-            i = as_integer(spec[1], f"index {axis + 1}")
-            i0 = _zero_based(i, _static_dim(x, axis), axis)
+            if len(spec) != 2:
+                raise bad_argument(name, spec, "('scalar', i)")
+            i0 = _zero_based(_index_position(spec[1], name), dim(axis), axis, name)
             if drop:
                 key.append(i0)
             else:
@@ -273,25 +357,40 @@ def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
                 out_axis += 1
             axis += 1
         elif kind == "range":
-            start = as_integer(spec[1], f"index {axis + 1}", allow_none=True)
-            end = as_integer(spec[2], f"index {axis + 1}", allow_none=True)
-            step = as_integer(spec[3] if len(spec) > 3 else 1, f"index {axis + 1}")
-            key.append(_range_slice(start, end, step, _static_dim(x, axis), axis))
+            if len(spec) not in (3, 4):
+                raise bad_argument(name, spec, "('range', start, end) or ('range', start, end, step)")
+            start = _index_position(spec[1], name, allow_none=True)
+            end = _index_position(spec[2], name, allow_none=True)
+            step = _index_position(spec[3], name, allow_none=True) if len(spec) > 3 else None
+            key.append(_range_slice(start, end, step, dim(axis), axis, name))
             axis += 1
             out_axis += 1
-        elif kind == "vector":
-            raw = np.asarray(spec[1]).reshape(-1).tolist()
-            size = _static_dim(x, axis)
-            positions = [_zero_based(as_integer(v, f"index {axis + 1}"), size, axis) for v in raw]
+        else:  # vector
+            if len(spec) != 2:
+                raise bad_argument(name, spec, "('vector', [i, ...])")
+            size = dim(axis)
+            positions = [_zero_based(i, size, axis, name) for i in _index_positions(spec[1], name)]
             key.append(slice(None))
-            gathers.append((out_axis, positions))
+            # After an all_dims() of unknown extent the axis is fixed below, counted from the end.
+            gathers.append((None if after_unknown_ellipsis else out_axis, positions, size))
             axis += 1
             out_axis += 1
-        else:
-            raise bad_argument("index", spec, "one of missing, scalar, range, vector, all_dims, newaxis")
+    if after_unknown_ellipsis:
+        # Axes of the result from the end: every spec after all_dims adds one, except dropped scalars.
+        tail = specs[[s[0] for s in specs].index("all_dims") + 1 :]
+        adds = [0 if (s[0] == "scalar" and drop) else 1 for s in tail]
+        from_end = iter([-sum(adds[k:]) for k, s in enumerate(tail) if s[0] == "vector"])
+        gathers = [(next(from_end) if a is None else a, p, n) for a, p, n in gathers]
     result = x[tuple(key)] if key else x
-    for gather_axis, positions in gathers:
-        result = tf.gather(result, positions, axis=gather_axis)
+    for gather_axis, positions, size in gathers:
+        if isinstance(result, np.ndarray):
+            result = np.take(result, np.asarray(positions, dtype=np.int64), axis=gather_axis)
+            continue
+        indices = tf.constant(positions, dtype=tf.int64)
+        if size is None and any(p < 0 for p in positions):  # resolve from the end at run time
+            size_now = tf.shape(result, out_type=tf.int64)[gather_axis]
+            indices = tf.where(indices < 0, indices + size_now, indices)
+        result = tf.gather(result, indices, axis=gather_axis)
     return result
 
 

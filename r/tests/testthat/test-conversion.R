@@ -1,0 +1,247 @@
+# `[` on tensors, checked against NumPy. The expected positions are worked out here in R from the
+# R semantics (1-based, inclusive, negatives from the end), then NumPy selects them with np.ix_
+# (outer indexing, like R arrays) and reshapes (new axes in, dropped scalars out).
+
+np_main <- function() {
+  reticulate::py_run_string("import numpy as np", convert = FALSE)
+  reticulate::import("numpy", convert = FALSE)
+}
+
+# The tensor 1..prod(dims), row-major (as NumPy's arange(...).reshape(dims)).
+tensor_of <- function(dims) {
+  tf$reshape(tf$range(1L, as.integer(prod(dims) + 1)), as.list(as.integer(dims)))
+}
+
+np_array_code <- function(dims) {
+  sprintf("np.arange(1, %d, dtype=np.int32).reshape((%s,))",
+          as.integer(prod(dims) + 1), paste(dims, collapse = ", "))
+}
+
+# 1-based position of an R index on an axis of size n (negatives count from the end).
+resolve <- function(i, n) if (i > 0) i else n + i + 1
+
+range_positions <- function(start, end, step, n) {
+  step <- if (is.null(step)) 1 else step
+  same_sign <- !is.null(start) && !is.null(end) && (start > 0) == (end > 0)
+  down <- step < 0 || (same_sign && start > end)
+  from <- if (is.null(start)) (if (down) n else 1) else resolve(start, n)
+  to <- if (is.null(end)) (if (down) 1 else n) else resolve(end, n)
+  if (down) {
+    if (from >= to) seq(from, to, by = -abs(step)) else integer(0)
+  } else {
+    if (from <= to) seq(from, to, by = abs(step)) else integer(0)
+  }
+}
+
+# A random index for an axis of size n: its R code and the positions it selects (NULL: whole axis).
+random_index <- function(n, env) {
+  nonzero <- function() sample(c(-(n:1), 1:n), 1)
+  end_code <- function(e) if (is.null(e)) "NULL" else as.character(e)
+  kind <- sample(c("missing", "scalar", "scalar_var", "range", "range_step", "vector", "vector_var"), 1)
+  switch(kind,
+    missing = list(code = "", kind = "missing"),
+    scalar = {
+      i <- nonzero()
+      list(code = as.character(i), kind = "scalar", positions = resolve(i, n))
+    },
+    scalar_var = {  # a variable of the caller's frame
+      i <- nonzero()
+      name <- sprintf("i%d", length(ls(env)) + 1)
+      assign(name, i, envir = env)
+      list(code = name, kind = "scalar", positions = resolve(i, n))
+    },
+    range = , range_step = {
+      ends <- lapply(1:2, function(k) if (runif(1) < 0.15) NULL else nonzero())
+      step <- if (kind == "range_step") sample(c(1, 2, 3, -1, -2), 1) else NULL
+      same_sign <- !is.null(ends[[1]]) && !is.null(ends[[2]]) && (ends[[1]] > 0) == (ends[[2]] > 0)
+      if (!is.null(step) && step < 0 && same_sign && ends[[1]] < ends[[2]]) ends <- rev(ends)
+      if (!is.null(ends[[1]]) && runif(1) < 0.3) {  # a range end from a variable
+        name <- sprintf("a%d", length(ls(env)) + 1)
+        assign(name, ends[[1]], envir = env)
+        start_code <- name
+      } else {
+        start_code <- end_code(ends[[1]])
+      }
+      code <- paste0(start_code, ":", end_code(ends[[2]]), if (!is.null(step)) paste0(":", step))
+      list(code = code, kind = "range", positions = range_positions(ends[[1]], ends[[2]], step, n))
+    },
+    vector = , vector_var = {
+      v <- replicate(sample(2:4, 1), nonzero())
+      code <- sprintf("c(%s)", paste(v, collapse = ", "))
+      if (kind == "vector_var") {
+        code <- sprintf("v%d", length(ls(env)) + 1)
+        assign(code, v, envir = env)
+      }
+      list(code = code, kind = "vector", positions = vapply(v, resolve, numeric(1), n = n))
+    }
+  )
+}
+
+random_case <- function(env) {
+  dims <- sample(1:5, sample(1:4, 1), replace = TRUE)
+  rank <- length(dims)
+  n_consuming <- sample(0:rank, 1)
+  ellipsis_at <- if (runif(1) < 0.3) sample(0:n_consuming, 1) else NA
+  # The input axis each index addresses: all_dims() takes the ones in the middle.
+  axes <- seq_len(n_consuming)
+  if (!is.na(ellipsis_at)) {
+    n_after <- n_consuming - ellipsis_at
+    axes <- c(seq_len(ellipsis_at), seq(rank - n_after + 1, length.out = n_after))
+  }
+  idx <- lapply(axes, function(a) c(random_index(dims[a], env), axis = a))
+  if (!is.na(ellipsis_at)) idx <- append(idx, list(list(code = "all_dims()", kind = "all_dims")), ellipsis_at)
+  for (k in seq_len(sample(0:2, 1, prob = c(0.6, 0.3, 0.1)))) {
+    new <- list(code = sample(c("NULL", "tf$newaxis"), 1), kind = "newaxis")
+    idx <- append(idx, list(new), sample(0:length(idx), 1))
+  }
+  list(dims = dims, idx = idx, drop = runif(1) < 0.7)
+}
+
+# The NumPy expression for a case: outer selection of every axis, then the result's shape.
+numpy_code <- function(case) {
+  dims <- case$dims
+  per_axis <- lapply(dims, seq_len)  # whole axes unless indexed
+  out_shape <- integer(0)
+  covered <- integer(0)
+  for (ix in case$idx) {
+    if (ix$kind == "all_dims") {
+      indexed <- vapply(Filter(function(i) !is.null(i$axis), case$idx), `[[`, 0, "axis")
+      rest <- setdiff(seq_along(dims), indexed)
+      rest <- rest[rest > max(c(0, covered))]
+      out_shape <- c(out_shape, dims[rest])
+      covered <- c(covered, rest)
+    } else if (ix$kind == "newaxis") {
+      out_shape <- c(out_shape, 1L)
+    } else {
+      if (ix$kind != "missing") per_axis[[ix$axis]] <- ix$positions
+      if (!(ix$kind == "scalar" && case$drop)) out_shape <- c(out_shape, length(per_axis[[ix$axis]]))
+      covered <- c(covered, ix$axis)
+    }
+  }
+  trailing <- setdiff(seq_along(dims), covered)
+  out_shape <- c(out_shape, dims[trailing])
+  lists <- vapply(per_axis, function(p) sprintf("[%s]", paste(as.integer(p) - 1L, collapse = ", ")), "")
+  sprintf("%s[np.ix_(%s)].reshape((%s))", np_array_code(dims), paste(lists, collapse = ", "),
+          if (length(out_shape)) paste0(paste(out_shape, collapse = ", "), ",") else "")
+}
+
+r_code <- function(case) {
+  args <- vapply(case$idx, `[[`, "", "code")
+  if (!case$drop) args <- c(args, "drop = FALSE")
+  sprintf("t[%s]", paste(args, collapse = ", "))
+}
+
+shape_of <- function(t) as.integer(unlist(t$shape$as_list()))
+
+test_that("200 generated index expressions match NumPy", {
+  np_main()
+  set.seed(20180101)
+  for (k in 1:200) {
+    env <- new.env(parent = globalenv())
+    case <- random_case(env)
+    env$t <- tensor_of(case$dims)
+    code <- r_code(case)
+    got <- eval(parse(text = code), envir = env)
+    expected_code <- numpy_code(case)
+    expected <- reticulate::py_eval(expected_code, convert = FALSE)
+    label <- sprintf("%s on shape (%s), vs %s", code, paste(case$dims, collapse = ", "), expected_code)
+    expect_identical(shape_of(got), as.integer(unlist(reticulate::py_to_r(expected$shape))), label = label)
+    expect_identical(as.vector(got$numpy()), as.vector(reticulate::py_to_r(expected)), label = label)
+  }
+})
+
+test_that("the R idioms select what an R user expects", {
+  x <- tensor_of(c(4, 5))  # rows 1:5, 6:10, 11:15, 16:20
+  v <- tensor_of(10)
+  expect_identical(as.vector(x[1, ]$numpy()), 1:5)
+  expect_identical(as.vector(x[, -1]$numpy()), c(5L, 10L, 15L, 20L))
+  expect_identical(shape_of(x[2:-1, ]), c(3L, 5L))
+  expect_identical(as.vector(x[4:1, 1]$numpy()), c(16L, 11L, 6L, 1L))
+  expect_identical(as.vector(x[1, 1:5:2]$numpy()), c(1L, 3L, 5L))
+  expect_identical(as.vector(v[9:1:2]$numpy()), c(9L, 7L, 5L, 3L, 1L))
+  expect_identical(as.vector(v[-1:-3]$numpy()), c(10L, 9L, 8L))
+  expect_identical(as.vector(v[NULL:NULL:-1]$numpy()), 10:1)
+  expect_identical(as.vector(v[8:NULL]$numpy()), 8:10)
+  expect_identical(shape_of(v[8:-4]), 0L)  # mixed signs count up: empty when the ends cross
+  expect_identical(x[c(1, 3), c(2, 5)]$numpy(), matrix(c(2L, 12L, 5L, 15L), 2))
+  expect_identical(as.vector(x[c(-1, 1), 1]$numpy()), c(16L, 1L))
+  expect_identical(as.vector(x[all_dims(), 1]$numpy()), c(1L, 6L, 11L, 16L))
+  expect_identical(shape_of(x[tf$newaxis, , ]), c(1L, 4L, 5L))
+  expect_identical(shape_of(x[, NULL, 2]), c(4L, 1L))
+  expect_identical(shape_of(x[1, , drop = FALSE]), c(1L, 5L))
+  expect_identical(shape_of(x[-1, -1, drop = FALSE]), c(1L, 1L))
+  expect_identical(x[-1, -1]$numpy(), 20L)
+  expect_identical(shape_of(x[]), c(4L, 5L))
+  expect_identical(as.vector(x[3]$numpy()), 11:15)  # leftover axes stay whole (not linear indexing)
+  expect_identical(as.vector(x[tf$constant(2L), ]$numpy()), 6:10)  # 0-d tensors index too
+  expect_s3_class(all_dims(), "rkb_all_dims")
+})
+
+test_that("index values come from the caller, also through `...`", {
+  x <- tensor_of(c(4, 5))
+  i <- 2
+  n <- 4
+  expect_identical(as.vector(x[i:n, i]$numpy()), c(7L, 12L, 17L))
+  rows <- vapply(1:4, function(k) x[k, k]$numpy(), integer(1))
+  expect_identical(rows, c(1L, 7L, 13L, 19L))
+  forward <- function(t, ...) {
+    i <- 5  # must not be seen by the forwarded index
+    t[..., i]
+  }
+  expect_identical(as.vector(forward(x, i)$numpy()), 10L)
+  trailing <- function(t, ...) t[...]
+  expect_identical(as.vector(trailing(x, 2, )$numpy()), 6:10)
+  expect_identical(as.vector(do.call("[", list(x, 3, 1))$numpy()), 11L)
+})
+
+test_that("variables are indexed like tensors", {
+  v <- tf$Variable(tensor_of(c(3, 2)))
+  expect_identical(as.vector(v[-1, ]$numpy()), c(5L, 6L))
+  expect_identical(shape_of(v[2:3, 1, drop = FALSE]), c(2L, 1L))
+})
+
+test_that("bad indices raise python.builtin.ValueError naming the index", {
+  x <- tensor_of(c(4, 5))
+  expect_index_error <- function(expr, name) {
+    err <- expect_error(expr, class = "python.builtin.ValueError")
+    expect_match(conditionMessage(err), sprintf("Invalid value for argument `%s`", name), fixed = TRUE)
+  }
+  expect_index_error(x[0, ], "index 1")
+  expect_index_error(x[1, 0], "index 2")
+  expect_index_error(x[NULL, 0], "index 2")
+  expect_index_error(x[0:2, ], "index 1")
+  expect_index_error(x[c(1, 0), ], "index 1")
+  expect_index_error(x[5, ], "index 1")
+  expect_index_error(x[-5, ], "index 1")
+  expect_index_error(x[, 2:6], "index 2")
+  expect_index_error(x[, c(1, 6)], "index 2")
+  expect_index_error(x[1, 2, 3], "index")
+  expect_index_error(x[all_dims(), 1, all_dims()], "index")
+  expect_index_error(x[1:3:0, ], "index 1")
+  expect_index_error(x[1:3:-1, ], "index 1")
+  expect_index_error(x[1.5, ], "index 1")
+  expect_index_error(x[NA, ], "index 1")
+  expect_index_error(x[, NA_integer_], "index 2")
+  expect_index_error(x[1:NA, ], "index 1")
+  expect_index_error(x[c(1, NA), ], "index 1")
+  expect_index_error(x[TRUE, ], "index 1")
+  expect_index_error(x[c(TRUE, FALSE), ], "index 1")
+  expect_index_error(x["a", ], "index 1")
+  expect_index_error(x[matrix(1:4, 2)], "index 1")
+  expect_index_error(x[1, drop = NA], "drop")
+  expect_index_error(x[1, drop = "yes"], "drop")
+})
+
+test_that("named index arguments are ignored with a warning", {
+  x <- tensor_of(c(4, 5))
+  expect_warning(y <- x[i = 2], "names are ignored")
+  expect_identical(as.vector(y$numpy()), 6:10)
+})
+
+test_that("`[` also works on Keras 3 variables (model weights)", {
+  layer <- layer_dense(units = 3)
+  invisible(layer(matrix(1, 2, 4)))
+  kernel <- layer$kernel
+  expect_equal(as.vector(kernel[2, ]$numpy()), kernel$numpy()[2, ])
+  expect_equal(as.vector(kernel[, -1]$numpy()), kernel$numpy()[, 3])
+})
