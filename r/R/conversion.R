@@ -12,24 +12,37 @@ py_to_r_wrapper.python.builtin.object <- function(x) {
   if (!is.function(x)) {
     return(x)
   }
-  force(x)
-  function(...) py_call_checked(x, ...)
+  # Honour the callable's own convert flag: reticulate itself calls Python with convert = FALSE
+  # (e.g. to build a pandas DataFrame from an R data frame) and needs the raw result back. The
+  # flag is read at call time: while this wrapper is built, reticulate has set it temporarily.
+  function(...) py_call_checked(x, reticulate_has_convert(x), ...)
 }
+
+reticulate_has_convert <- utils::getFromNamespace("py_has_convert", "reticulate")
+reticulate_call_impl <- utils::getFromNamespace("py_call_impl", "reticulate")
 
 # Call a Python callable from R: refuse NA arguments, and turn a Python exception into a classed
 # R condition. Before the bridge is loaded (while it loads) calls go straight to reticulate.
-py_call_checked <- function(fn, ...) {
+py_call_checked <- function(fn, convert, ...) {
   call <- .state$call
   if (is.null(call)) {
     return(fn(...))
   }
   args <- list(...)
   if (length(args)) refuse_na(args)
-  result <- tryCatch(reticulate::py_call(call, fn, ...), error = function(e) e)
+  # Split positional and keyword arguments ourselves rather than going through
+  # reticulate::py_call(x, ...), whose own `x` would capture a keyword argument named `x`.
+  arg_names <- names(args)
+  named <- if (is.null(arg_names)) logical(length(args)) else nzchar(arg_names)
+  # A result inherits the convert flag of the callable that produced it: the trampoline used
+  # must carry fn's flag, or objects from convert = FALSE calls would convert later on.
+  trampoline <- if (convert) call else .state$call_raw
+  result <- tryCatch(reticulate_call_impl(trampoline, c(list(fn), args[!named]), args[named]),
+                     error = function(e) e)
   if (inherits(result, "error")) {
     stop(python_condition(result))
   }
-  result <- reticulate::py_to_r(result)
+  if (convert) result <- reticulate::py_to_r(result)
   if (is.null(result)) invisible(result) else result
 }
 

@@ -75,6 +75,7 @@ prepare_python <- function() {
 bridge_loaded <- function() {
   conversion <- reticulate::import("rkeras_bridge.conversion")
   .state$call <- reticulate::py_get_attr(conversion, "call")
+  .state$call_raw <- reticulate::py_get_attr(reticulate::import("rkeras_bridge.conversion", convert = FALSE), "call")
   .state$last_error <- reticulate::py_get_attr(conversion, "last_error")
   .state$refuse_na <- reticulate::py_get_attr(conversion, "refuse_na")
 }
