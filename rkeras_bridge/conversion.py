@@ -23,6 +23,8 @@ from .errors import bad_argument
 __all__ = [
     "as_integer",
     "as_integer_tuple",
+    "as_axis",
+    "all_dims",
     "refuse_na",
     "extract",
     "call",
@@ -92,6 +94,35 @@ def as_integer_tuple(values: Any, name: str, *, allow_unknown: bool = True) -> t
     for i, v in enumerate(values):
         out.append(as_integer(v, f"{name}[{i + 1}]", minimum=0, allow_none=allow_unknown))
     return tuple(out)
+
+
+def as_axis(axis: Any, name: str = "axis") -> int | tuple[int, ...] | None:
+    """Turn an R keras axis (1-based; -1 is the last axis) into a 0-based Python axis.
+
+    Example:
+        >>> as_axis(1), as_axis(-1), as_axis([2, 3]), as_axis(None)
+        (0, -1, (1, 2), None)
+
+    Args:
+        axis: A whole number or a sequence of them. Positive values count from 1 (R keras 2.x
+            ``k_*`` functions); negative values count from the end, Python style (-1 the last).
+        name: The argument name, for the error message. Defaults to `"axis"`.
+
+    Returns:
+        ``None``, an ``int`` or a tuple of ``int``.
+
+    Mirrors ``keras:::as_axis()`` of R keras 2.x.
+    """
+    if axis is None:
+        return None
+    if isinstance(axis, np.ndarray):
+        axis = axis.tolist()
+    if isinstance(axis, (list, tuple)):
+        return tuple(as_axis(a, f"{name}[{i + 1}]") for i, a in enumerate(axis))
+    value = as_integer(axis, name)
+    if value == 0:
+        raise bad_argument(name, axis, "a 1-based axis (1 is the first axis, -1 the last); 0 is not an axis")
+    return value - 1 if value > 0 else value
 
 
 def refuse_na(name: str, r_type: str, length: int, positions: Sequence[int]) -> None:
@@ -269,6 +300,15 @@ def _index_positions(value: Any, name: str) -> list[int]:
 
 
 _SPEC_KINDS = ("missing", "scalar", "range", "vector", "all_dims", "newaxis")
+
+
+def all_dims() -> Any:
+    """All the remaining axes in an index: Python's ``...`` (``x[all_dims(), 0]`` is ``x[..., 0]``).
+
+    Returns:
+        ``Ellipsis``. Mirrors ``tensorflow::all_dims()`` of the R tensorflow package.
+    """
+    return Ellipsis
 
 
 def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
@@ -451,3 +491,31 @@ def last_error(clear: bool = True) -> dict[str, Any] | None:
     }
 
 
+
+
+def as_positions(indices: Any, name: str = "indices", size: int | None = None) -> np.ndarray:
+    """Turn R positions (1-based whole numbers, of any shape) into a 0-based int64 array.
+
+    Example:
+        >>> as_positions([3.0, 1.0], size=3)
+        array([2, 0])
+
+    Args:
+        indices: A whole number, a vector (Python list) or an array of them, each >= 1. R doubles
+            such as ``3`` are accepted; logicals, strings and fractions are refused.
+        name: The argument name, for the error message. Defaults to `"indices"`.
+        size: The length of the indexed axis, to refuse positions past its end. Defaults to `None`
+            (not checked).
+
+    Returns:
+        An int64 array of the shape of ``indices`` (0-d for a single number), each position minus one.
+
+    Mirrors the 1-based ``indices`` of ``keras::k_gather()`` in R keras >= 2.2.4.
+    """
+    values = np.asarray(indices)
+    if values.dtype == object or values.dtype.kind not in "iuf" or values.size == 0:
+        raise bad_argument(name, indices, "whole numbers >= 1 (1-based positions)")
+    flat = [as_integer(v, name, minimum=1) for v in values.reshape(-1).tolist()]
+    if size is not None and flat and max(flat) > size:
+        raise bad_argument(name, indices, f"positions between 1 and {size} (the length of the axis)")
+    return np.asarray(flat, dtype=np.int64).reshape(values.shape) - 1

@@ -3,13 +3,16 @@
 Every function takes the dataset first, so R pipes and Python calls read alike, and returns a
 ``tf.data.Dataset``. Iteration follows the 2018 idiom: ``make_iterator_one_shot`` then
 ``iterator_get_next`` until ``OutOfRangeError`` (R: ``until_out_of_range({...})``; Python:
-``for batch in until_out_of_range(iterator)``).
+``for batch in until_out_of_range(iterator)``), or the later tfdatasets idiom ``as_iterator`` then
+``iter_next`` until it returns ``NULL``/``None``. ``dataset_map`` traces its function once, as
+tf.data does, so an R function or formula there runs once, on symbolic tensors.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import tensorflow as tf
 
@@ -26,12 +29,38 @@ __all__ = [
     "make_iterator_one_shot",
     "iterator_get_next",
     "until_out_of_range",
+    "dataset_map",
+    "as_iterator",
+    "iter_next",
 ]
+
+
+def _data_frame_columns(frame: Any) -> dict[str, Any]:
+    """A pandas DataFrame as a dict of column arrays (tfdatasets: a data frame is a named list)."""
+    columns = {}
+    for name, column in frame.items():
+        if str(column.dtype) == "category":  # R factors: tf.data has no factor type, use the labels
+            column = column.astype(str)
+        values = column.to_numpy()
+        if values.dtype == object:
+            # Mixed or missing values would otherwise fail deep inside tf.data with no column name.
+            if not all(isinstance(v, str) for v in values):
+                raise bad_argument(f"tensors${name}", column.tolist()[:5], "a column of numbers, logicals or strings")
+            values = values.astype(str)
+        columns[str(name)] = values
+    return columns
+
+
+def _is_data_frame(value: Any) -> bool:
+    pandas = sys.modules.get("pandas")  # not imported: cannot be a DataFrame, and no import cost
+    return pandas is not None and isinstance(value, pandas.DataFrame)
 
 
 def _structure(tensors: Any) -> Any:
     # tf.data stacks a Python list into one tensor; an R list (or Python list) of columns means a
     # tuple of components, which is what tfdatasets gives in R.
+    if _is_data_frame(tensors):
+        return _data_frame_columns(tensors)
     if isinstance(tensors, list):
         return tuple(_structure(t) for t in tensors)
     if isinstance(tensors, Mapping):
@@ -53,7 +82,9 @@ def tensor_slices_dataset(tensors: Any) -> tf.data.Dataset:
 
     Args:
         tensors: An array/tensor, or a list (R ``list``) or dict (R named list) of them with
-            equal first dimensions.
+            equal first dimensions, or a data frame (pandas; R ``data.frame``): its columns
+            become a dict, so each element is one row as ``{column: value}``. Factor
+            (categorical) columns become their labels, as strings.
 
     Returns:
         A ``tf.data.Dataset``.
@@ -152,3 +183,86 @@ def until_out_of_range(iterator: Any) -> Iterator[Any]:
         except tf.errors.OutOfRangeError:
             return
         yield element
+
+
+def dataset_map(dataset: tf.data.Dataset, map_func: Callable[..., Any],
+                num_parallel_calls: Any = None) -> tf.data.Dataset:
+    """Apply ``map_func`` to every element of ``dataset``.
+
+    Example:
+        >>> ds = dataset_map(tensor_slices_dataset([x, y]), lambda x, y: (x * 2, y))
+
+    Args:
+        dataset: A dataset.
+        map_func: A function of one element. A tuple element (from a list of tensors) is passed
+            as separate arguments, a dict element (named list, data frame row) as one dict, as
+            tf.data does. It is traced once into a graph, so it runs once, on symbolic tensors,
+            not once per element. It may return a tensor, a list or tuple of them (a tuple
+            element) or a dict. From R also a one-sided formula such as ``~ .x * 2``.
+        num_parallel_calls: Elements to process in parallel: a positive integer, or -1
+            (``tf$data$AUTOTUNE``). Defaults to `None` (one at a time, in order).
+
+    Returns:
+        A ``tf.data.Dataset``.
+
+    Mirrors ``tfdatasets::dataset_map()``.
+    """
+    dataset = _check_dataset(dataset)
+    if not callable(map_func):
+        raise bad_argument("map_func", map_func, "a function (or, from R, a one-sided formula such as ~ .x * 2)",
+                           TypeError)
+    parallel = as_integer(num_parallel_calls, "num_parallel_calls", minimum=-1, allow_none=True)
+    if parallel == 0:
+        raise bad_argument("num_parallel_calls", num_parallel_calls, "a positive integer, -1 (AUTOTUNE) or NULL/None")
+
+    def element_function(*args: Any) -> Any:
+        # An R list comes back as a Python list, which tf.data would stack into one tensor;
+        # tfdatasets reads it as a tuple element.
+        return _structure(map_func(*args))
+
+    return dataset.map(element_function, num_parallel_calls=parallel)
+
+
+def as_iterator(dataset: Any) -> Iterator[Any]:
+    """An iterator over one pass of ``dataset``, for :func:`iter_next`.
+
+    Example:
+        >>> it = as_iterator(dataset_batch(tensor_slices_dataset(x), 32))
+        >>> while (batch := iter_next(it)) is not None:
+        ...     train_step(batch)
+
+    Args:
+        dataset: A ``tf.data.Dataset`` (or any Python iterable; an iterator is returned as is).
+
+    Returns:
+        A Python iterator.
+
+    Mirrors ``tfdatasets::as_iterator()`` (``reticulate::as_iterator()``).
+    """
+    if isinstance(dataset, (str, bytes)) or not hasattr(dataset, "__iter__"):
+        raise bad_argument("dataset", dataset, "a tf.data.Dataset or another iterable", TypeError)
+    return iter(dataset)
+
+
+def iter_next(it: Any, completed: Any = None) -> Any:
+    """The next element of ``it``, or ``completed`` when it has no more.
+
+    Example:
+        >>> it = as_iterator(tensor_slices_dataset(np.arange(2)))
+        >>> [int(iter_next(it)), int(iter_next(it)), iter_next(it, completed="done")]
+        [0, 1, 'done']
+
+    Args:
+        it: An iterator from :func:`as_iterator`.
+        completed: What to return at the end. Defaults to `None` (R ``NULL``), which no
+            dataset element can be, so ``while (batch := iter_next(it)) is not None`` ends
+            exactly at the end.
+
+    Returns:
+        The element (a tensor or a tuple/dict of them), or ``completed``.
+
+    Mirrors ``tfdatasets::iter_next()`` (``reticulate::iter_next()``).
+    """
+    if not hasattr(it, "__next__"):
+        raise bad_argument("it", it, "an iterator from as_iterator()", TypeError)
+    return next(it, completed)

@@ -22,8 +22,8 @@ __all__ = ["ROOT", "paired_cases", "run_example", "compare_runs", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 1e-6
-# Steps for --quick runs (CI-sized); a case not listed runs 5 steps.
-QUICK_STEPS = {"matmul": 0, "basic_loop": 24}
+# Steps for --quick runs (CI-sized; for fit-based cases a step is an epoch); a case not listed runs 5.
+QUICK_STEPS = {"matmul": 0, "basic_loop": 24, "simple_dot": 1}
 
 
 def paired_cases() -> list[str]:
@@ -61,6 +61,8 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, float]:
         for k, v in value.items():
             out.update(_flatten(v, f"{prefix}.{k}" if prefix else str(k)))
         return out
+    if isinstance(value, list) and len(value) == 1:
+        return _flatten(value[0], prefix)  # R has no scalars: c(x) and x are the same value
     if isinstance(value, list):
         out = {}
         for i, v in enumerate(value):

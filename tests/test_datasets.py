@@ -3,8 +3,8 @@ import pytest
 import tensorflow as tf
 
 from rkeras_bridge import (
-    dataset_batch, dataset_prefetch, dataset_repeat, dataset_shuffle, dataset_take, iterator_get_next,
-    make_iterator_one_shot, tensor_slices_dataset, until_out_of_range,
+    as_iterator, dataset_batch, dataset_map, dataset_prefetch, dataset_repeat, dataset_shuffle, dataset_take,
+    iter_next, iterator_get_next, make_iterator_one_shot, tensor_slices_dataset, until_out_of_range,
 )
 
 
@@ -54,4 +54,71 @@ def test_repeat_take_prefetch():
 ])
 def test_bad_input_names_the_argument(call, match):
     with pytest.raises((ValueError, TypeError), match=match):
+        call()
+
+
+# --- data frames, dataset_map, as_iterator / iter_next ---------------------------------------
+
+
+def test_data_frame_rows_become_dict_elements():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"mpg": [21.0, 22.8, 18.7], "cyl": np.array([6, 4, 8], dtype=np.int32),
+                          "name": ["a", "b", "c"], "gear": pd.Categorical(["four", "four", "three"])})
+    rows = list(tensor_slices_dataset(frame).as_numpy_iterator())
+    assert rows[1] == {"mpg": 22.8, "cyl": 4, "name": b"b", "gear": b"four"}
+    batch = next(iter(dataset_batch(tensor_slices_dataset(frame), 3)))
+    np.testing.assert_array_equal(batch["cyl"].numpy(), [6, 4, 8])
+    assert batch["cyl"].dtype == tf.int32 and batch["gear"].dtype == tf.string
+
+
+def test_data_frame_with_missing_strings_names_the_column():
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(ValueError, match=r"tensors\$name"):
+        tensor_slices_dataset(pd.DataFrame({"name": ["a", None]}))
+
+
+def test_dataset_map_traces_once_and_unpacks_tuple_elements():
+    calls = []
+
+    def double_x(x, y):
+        calls.append(1)
+        return [x * 2, y]  # a list, as an R function returns: one tuple element
+
+    ds = dataset_map(tensor_slices_dataset([np.arange(4), np.arange(4) + 10]), double_x)
+    assert [(int(a), int(b)) for a, b in ds] == [(0, 10), (2, 11), (4, 12), (6, 13)]
+    assert [(int(a), int(b)) for a, b in ds] == [(0, 10), (2, 11), (4, 12), (6, 13)]
+    assert len(calls) == 1
+
+
+def test_dataset_map_dict_elements_and_parallel_calls():
+    ds = tensor_slices_dataset({"a": np.arange(5.0), "b": np.ones(5)})
+    out = dataset_map(ds, lambda row: {"s": row["a"] + row["b"]}, num_parallel_calls=2.0)
+    assert [float(e["s"]) for e in out] == [1.0, 2.0, 3.0, 4.0, 5.0]
+    auto = dataset_map(tensor_slices_dataset(np.arange(3)), lambda x: x * x, num_parallel_calls=-1)
+    assert [int(v) for v in auto] == [0, 1, 4]
+
+
+def test_as_iterator_and_iter_next_return_completed_at_the_end():
+    it = as_iterator(dataset_batch(tensor_slices_dataset(np.arange(5)), 2))
+    sizes = []
+    while (batch := iter_next(it)) is not None:
+        sizes.append(int(batch.shape[0]))
+    assert sizes == [2, 2, 1]
+    assert iter_next(it) is None and iter_next(it, completed="done") == "done"
+    it2 = as_iterator(tensor_slices_dataset(np.arange(1)))
+    assert int(iter_next(it2, completed=-1)) == 0 and iter_next(it2, completed=-1) == -1
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: dataset_map(tensor_slices_dataset(np.arange(3)), "x * 2"), TypeError, "map_func"),
+    (lambda: dataset_map(np.arange(3), lambda x: x), TypeError, "dataset"),
+    (lambda: dataset_map(tensor_slices_dataset(np.arange(3)), lambda x: x, num_parallel_calls=0), ValueError,
+     "num_parallel_calls"),
+    (lambda: dataset_map(tensor_slices_dataset(np.arange(3)), lambda x: x, num_parallel_calls=1.5), ValueError,
+     "num_parallel_calls"),
+    (lambda: as_iterator(3), TypeError, "dataset"),
+    (lambda: iter_next(tensor_slices_dataset(np.arange(3))), TypeError, "as_iterator"),
+])
+def test_map_and_iterator_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
         call()

@@ -15,7 +15,7 @@ py_to_r_wrapper.python.builtin.object <- function(x) {
   # Honour the callable's own convert flag: reticulate itself calls Python with convert = FALSE
   # (e.g. to build a pandas DataFrame from an R data frame) and needs the raw result back. The
   # flag is read at call time: while this wrapper is built, reticulate has set it temporarily.
-  function(...) py_call_checked(x, reticulate_has_convert(x), ...)
+  function(...) py_call_checked(..., .fn = x, .convert = reticulate_has_convert(x))
 }
 
 reticulate_has_convert <- utils::getFromNamespace("py_has_convert", "reticulate")
@@ -23,7 +23,11 @@ reticulate_call_impl <- utils::getFromNamespace("py_call_impl", "reticulate")
 
 # Call a Python callable from R: refuse NA arguments, and turn a Python exception into a classed
 # R condition. Before the bridge is loaded (while it loads) calls go straight to reticulate.
-py_call_checked <- function(fn, convert, ...) {
+# The arguments come first: formals after `...` are matched exactly, never partially, so a
+# keyword such as `f =` or `conv =` reaches Python instead of binding to `.fn` or `.convert`.
+py_call_checked <- function(..., .fn, .convert) {
+  fn <- .fn
+  convert <- .convert
   call <- .state$call
   if (is.null(call)) {
     return(fn(...))

@@ -1,14 +1,22 @@
 #' Create a dataset from slices of tensors
 #'
 #' @param tensors A matrix, array or tensor, or a list of them (elements are then lists of
-#'   matching slices), all with the same first dimension.
+#'   matching slices), all with the same first dimension; or a data frame, whose rows become
+#'   elements that are named lists of columns (factors become their labels, as strings).
 #' @returns A `tf.data.Dataset`.
 #' @examples
 #' \dontrun{
 #' ds <- tensor_slices_dataset(list(matrix(1:6, 3), 1:3)) %>% dataset_batch(2)
+#' rows <- tensor_slices_dataset(mtcars) %>% dataset_batch(8)
 #' }
 #' @export
 tensor_slices_dataset <- function(tensors) {
+  if (is.data.frame(tensors)) {
+    # A data frame is its named list of columns (as in tfdatasets). It is not sent as a pandas
+    # DataFrame: reticulate 1.28 fails on factors there (pandas 2) and, under this package's
+    # checked calls, on the DataFrame itself. array() keeps a one-row column a 1-d array.
+    tensors <- lapply(as.list(tensors), function(column) array(if (is.factor(column)) as.character(column) else column))
+  }
   bridge$tensor_slices_dataset(vectors_as_arrays(tensors))
 }
 
@@ -97,4 +105,74 @@ until_out_of_range <- function(expr) {
     if (finished) break
   }
   invisible(NULL)
+}
+
+#' Map a function over the elements of a dataset
+#'
+#' The function is traced once into a TensorFlow graph, as tf.data does: it runs once, on
+#' symbolic tensors, not once per element, so R side effects in it happen once.
+#'
+#' @param dataset A dataset.
+#' @param map_func A function of one element, or a one-sided formula such as `~ .x * 2` (`.x`
+#'   or `.` is the first argument, `.y` the second). An element made from an unnamed list is
+#'   passed as separate arguments (`function(x, y)`), a named list (or data frame row) as one
+#'   named list. Return a tensor, an unnamed list (a multi-part element) or a named list.
+#' @param num_parallel_calls Elements to process in parallel: a positive integer or
+#'   `tf$data$AUTOTUNE` (-1). Defaults to `NULL` (one at a time).
+#' @returns A `tf.data.Dataset`.
+#' @examples
+#' \dontrun{
+#' ds <- tensor_slices_dataset(list(x, y)) %>% dataset_map(function(x, y) list(x / 255, y))
+#' ds <- tensor_slices_dataset(1:10) %>% dataset_map(~ .x * 2L)
+#' }
+#' @export
+dataset_map <- function(dataset, map_func, num_parallel_calls = NULL) {
+  bridge$dataset_map(dataset, as_map_function(map_func), num_parallel_calls = num_parallel_calls)
+}
+
+# A one-sided formula as a function of the element's parts, with purrr's names. Anything else is
+# sent unchanged for Python to check; a two-sided formula as its text, since reticulate cannot
+# convert formulas and the error should name `map_func`.
+as_map_function <- function(f) {
+  if (!inherits(f, "formula")) {
+    return(f)
+  }
+  if (length(f) != 2L) {
+    return(paste(deparse(f), collapse = " "))
+  }
+  fn <- function(..., .x = ..1, .y = ..2, . = ..1) NULL
+  body(fn) <- f[[2L]]
+  environment(fn) <- environment(f)
+  fn
+}
+
+#' Iterate over a dataset with `iter_next()`
+#'
+#' `as_iterator()` starts one pass over a dataset; `iter_next()` returns the next element, or
+#' `completed` when there are no more, so that `while (!is.null(batch <- iter_next(it))) {...}`
+#' visits every element.
+#'
+#' @param dataset A dataset.
+#' @returns An iterator (`as_iterator`), an element or `completed` (`iter_next`).
+#' @examples
+#' \dontrun{
+#' it <- as_iterator(tensor_slices_dataset(1:10) %>% dataset_batch(4))
+#' while (!is.null(batch <- iter_next(it))) {
+#'   print(batch)
+#' }
+#' }
+#' @export
+as_iterator <- function(dataset) {
+  bridge$as_iterator(dataset)
+}
+
+#' @rdname as_iterator
+#' @param it An iterator from `as_iterator()`.
+#' @param completed What to return at the end. Defaults to `NULL`.
+#' @export
+iter_next <- function(it, completed = NULL) {
+  # `completed` stays in R: any R value (NA, a sentinel) comes back unchanged, and a dataset
+  # element is never NULL.
+  value <- bridge$iter_next(it)
+  if (is.null(value)) completed else value
 }

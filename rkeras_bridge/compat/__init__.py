@@ -13,6 +13,7 @@ from typing import Any
 
 import tensorflow as _tf
 
+from . import tf1 as _tf1
 from . import train as _train
 
 __all__ = ["tf", "tfe_enable_eager_execution"]
@@ -52,6 +53,7 @@ def tfe_enable_eager_execution(*args: Any, **kwargs: Any) -> None:
 train = Namespace("tf.train", _tf.train, {
     "AdamOptimizer": _train.AdamOptimizer,
     "GradientDescentOptimizer": _train.GradientDescentOptimizer,
+    "RMSPropOptimizer": _train.RMSPropOptimizer,
     "get_or_create_global_step": _train.get_or_create_global_step,
     "get_global_step": _train.get_global_step,
     "Checkpoint": _tf.train.Checkpoint,
@@ -64,11 +66,31 @@ losses = Namespace("tf.losses", _tf.compat.v1.losses, {
     "mean_squared_error": _tf.compat.v1.losses.mean_squared_error,
 })
 
+nn = Namespace("tf.nn", _tf.nn, {
+    "sparse_softmax_cross_entropy_with_logits": _tf1.sparse_softmax_cross_entropy_with_logits,
+})
+
+image = Namespace("tf.image", _tf.image, {
+    "resize_images": _tf1.resize_images,
+})
+
+test = Namespace("tf.test", _tf.test, {
+    "is_gpu_available": _tf1.is_gpu_available,
+})
+
 tf = Namespace("tf", _tf, {
     "train": train,
     "losses": losses,
+    "nn": nn,
+    "image": image,
+    "test": test,
+    "contrib": _tf1.contrib,
     "executing_eagerly": _tf.executing_eagerly,
     "enable_eager_execution": tfe_enable_eager_execution,
+    "multinomial": _tf1.multinomial,
+    "random_crop": _tf1.random_crop,
+    "read_file": _tf1.read_file,
+    "py_func": _tf1.py_func,
 })
 
 # `import("rkeras_bridge.compat.tf", delay_load = ...)` from R finds the namespace as a module.

@@ -10,7 +10,13 @@ import tensorflow as tf
 from ..errors import bad_argument
 from ..gradients import apply_gradients as _apply_gradients
 
-__all__ = ["AdamOptimizer", "GradientDescentOptimizer", "get_or_create_global_step", "get_global_step"]
+__all__ = [
+    "AdamOptimizer",
+    "GradientDescentOptimizer",
+    "RMSPropOptimizer",
+    "get_or_create_global_step",
+    "get_global_step",
+]
 
 _GLOBAL_STEP: list[tf.Variable] = []
 
@@ -99,3 +105,110 @@ class GradientDescentOptimizer(_TF1Signatures, keras.optimizers.SGD):
 
     def __init__(self, learning_rate: Any, use_locking: bool = False, name: str = "GradientDescent"):
         keras.optimizers.SGD.__init__(self, learning_rate=_number(learning_rate, "learning_rate"), name=name)
+
+
+class RMSPropOptimizer(_TF1Signatures, keras.optimizers.RMSprop):
+    """RMSProp exactly as TF1 computed it, on Keras 3, with TF1 ``apply_gradients``.
+
+    TF1 (``tf/python/training/rmsprop.py`` and the ``ApplyRMSProp`` kernel) differs from
+    Keras 3's RMSprop in three ways, all kept here:
+
+    * the mean-square slot ``ms`` starts at **ones** (Keras 3: zeros), so early steps are small;
+    * the hyperparameters are float32 tensors cast to the variable's dtype (this matters for
+      float64 variables only);
+    * the update is written as TF1's kernel wrote it::
+
+          ms  <- ms + (g^2 - ms) * (1 - decay)
+          mom <- momentum * mom + (g * lr) / sqrt(ms + epsilon)       # centered: ms - mg^2 + epsilon
+          var <- var - mom                                            # mg <- mg + (g - mg) * (1 - decay)
+
+    Sparse gradients (``tf.IndexedSlices``, e.g. from an embedding) update only the rows they
+    index, after summing duplicate indices, as TF1's ``SparseApplyRMSProp`` did; the slots of
+    other rows are left as they are (a dense update would decay them).
+
+    Example:
+        >>> optimizer = tf.train.RMSPropOptimizer(learning_rate=0.01)
+
+    Args:
+        learning_rate: Required, as in TF1.
+        decay: Discount of the moving average of squared gradients. Defaults to `0.9`.
+        momentum: Defaults to `0.0`.
+        epsilon: Defaults to `1e-10`.
+        use_locking: Ignored. Defaults to `False`.
+        centered: Normalise by the estimated variance instead of the second moment. Defaults to `False`.
+        name: Defaults to `"RMSProp"`.
+
+    Mirrors ``tf$train$RMSPropOptimizer()`` of TF1.
+    """
+
+    def __init__(self, learning_rate: Any, decay: Any = 0.9, momentum: Any = 0.0, epsilon: Any = 1e-10,
+                 use_locking: bool = False, centered: bool = False, name: str = "RMSProp"):
+        if not isinstance(centered, bool):
+            raise bad_argument("centered", centered, "TRUE or FALSE")
+        keras.optimizers.RMSprop.__init__(
+            self, learning_rate=_number(learning_rate, "learning_rate"), rho=_number(decay, "decay"),
+            momentum=_number(momentum, "momentum"), epsilon=_number(epsilon, "epsilon"), centered=centered,
+            name=name,
+        )
+
+    def add_variable_from_reference(self, reference_variable: Any, name: str | None = None,
+                                    initializer: Any = "zeros") -> Any:
+        # Keras' "velocity" is TF1's "rms" slot, which TF1 created with a ones initializer.
+        if name == "velocity":
+            initializer = "ones"
+        return super().add_variable_from_reference(reference_variable, name=name, initializer=initializer)
+
+    def _hyper(self, value: float, dtype: Any) -> tf.Tensor:
+        return tf.cast(tf.constant(value, dtype=tf.float32), dtype)
+
+    def update_step(self, gradient: Any, variable: Any, learning_rate: Any) -> None:
+        dtype = variable.dtype
+        index = self._get_variable_index(variable)
+        lr = tf.cast(learning_rate, dtype)
+        one_minus_decay = tf.constant(1, dtype=dtype) - self._hyper(self.rho, dtype)
+        epsilon = self._hyper(self.epsilon, dtype)
+        momentum = self._hyper(self.momentum, dtype)
+        ms_var = self._velocities[index]
+        mom_var = self._momentums[index] if self.momentum > 0 else None
+        mg_var = self._average_gradients[index] if self.centered else None
+
+        if isinstance(gradient, tf.IndexedSlices):
+            # TF1 summed the rows of repeated indices, then updated only the indexed rows.
+            rows, positions = tf.unique(gradient.indices)
+            grad = tf.cast(tf.math.unsorted_segment_sum(gradient.values, positions, tf.shape(rows)[0]), dtype)
+
+            def read(slot: Any) -> tf.Tensor:
+                return tf.gather(tf.convert_to_tensor(slot), rows)
+
+            def write(slot: Any, value: tf.Tensor) -> None:
+                self.assign(slot, tf.IndexedSlices(value, rows))
+
+            def subtract(value: tf.Tensor) -> None:
+                self.assign_sub(variable, tf.IndexedSlices(value, rows))
+        else:
+            grad = tf.cast(gradient, dtype)
+
+            def read(slot: Any) -> tf.Tensor:
+                return tf.convert_to_tensor(slot)
+
+            def write(slot: Any, value: tf.Tensor) -> None:
+                self.assign(slot, value)
+
+            def subtract(value: tf.Tensor) -> None:
+                self.assign_sub(variable, value)
+
+        ms = read(ms_var)
+        ms = ms + (tf.square(grad) - ms) * one_minus_decay
+        write(ms_var, ms)
+        if mg_var is not None:
+            mg = read(mg_var)
+            mg = mg + (grad - mg) * one_minus_decay
+            write(mg_var, mg)
+            denominator = (ms - tf.square(mg)) + epsilon
+        else:
+            denominator = ms + epsilon
+        step = (grad * lr) / tf.sqrt(denominator)
+        if mom_var is not None:
+            step = read(mom_var) * momentum + step
+            write(mom_var, step)
+        subtract(step)

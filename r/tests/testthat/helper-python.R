@@ -24,3 +24,17 @@ def identity(x):
   .test_env$py
 }
 .test_env <- new.env()
+
+# Set or unset an environment variable as Python sees it (os.environ); returns the old value.
+py_env <- function() {
+  reticulate::py_run_string("
+def set_env(name, value):
+    import os
+    old = os.environ.get(name)
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+    return old
+", local = TRUE)
+}

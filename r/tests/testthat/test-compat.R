@@ -46,9 +46,11 @@ test_that("reticulate's own convert = FALSE calls still get raw Python objects (
   expect_equal(unlist(reticulate::py_to_r(df$shape)), c(3L, 2L))
 })
 
-test_that("a keyword argument named x reaches Python", {
+test_that("keyword arguments named like the wrapper's own arguments reach Python", {
   f <- reticulate::py_eval("lambda x, y=0: x - y")
   expect_equal(f(y = 1, x = 10), 9)
+  g <- reticulate::py_eval("lambda f=0, conv=0, fn=0: [f, conv, fn]")
+  expect_equal(unlist(g(f = 1, conv = 2, fn = 3)), c(1, 2, 3))
 })
 
 # --- TF1-era names (group E) ------------------------------------------------------------------------

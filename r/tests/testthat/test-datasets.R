@@ -23,3 +23,60 @@ test_that("shuffle is seeded and other errors propagate out of until_out_of_rang
   expect_error(until_out_of_range(stop("not out of range")), "not out of range")
   expect_error(dataset_batch(tensor_slices_dataset(1:3), 2.5), class = "python.builtin.ValueError")
 })
+
+test_that("a data frame gives one named-list element per row", {
+  df <- data.frame(mpg = c(21, 22.8, 18.7), cyl = c(6L, 4L, 8L), name = c("a", "b", "c"),
+                   gear = factor(c("four", "four", "three")))
+  it <- as_iterator(tensor_slices_dataset(df))
+  second <- { iter_next(it); iter_next(it) }
+  expect_equal(sort(names(second)), c("cyl", "gear", "mpg", "name"))
+  expect_equal(second$mpg$numpy(), 22.8)
+  expect_equal(second$cyl$numpy(), 4L)
+  expect_equal(second$gear$numpy()$decode(), "four")
+  batch <- iter_next(as_iterator(tensor_slices_dataset(df) %>% dataset_batch(3)))
+  expect_equal(as.integer(batch$cyl), c(6L, 4L, 8L))
+  one_row <- iter_next(as_iterator(tensor_slices_dataset(df[2, ])))
+  expect_equal(one_row$name$numpy()$decode(), "b")
+})
+
+test_that("dataset_map() traces an R function once and passes tuple parts as arguments", {
+  calls <- 0
+  ds <- tensor_slices_dataset(list(1:4, 11:14)) %>%
+    dataset_map(function(x, y) {
+      calls <<- calls + 1
+      list(x * 2L, y)
+    })
+  it <- as_iterator(ds)
+  firsts <- integer(0)
+  seconds <- integer(0)
+  while (!is.null(element <- iter_next(it))) {
+    firsts <- c(firsts, element[[1]]$numpy())
+    seconds <- c(seconds, element[[2]]$numpy())
+  }
+  expect_equal(firsts, c(2L, 4L, 6L, 8L))
+  expect_equal(seconds, 11:14)
+  expect_equal(calls, 1)
+})
+
+test_that("dataset_map() takes one-sided formulas with .x and .y, and named-list elements", {
+  doubled <- tensor_slices_dataset(1:5) %>% dataset_map(~ .x * 2L, num_parallel_calls = 2)
+  expect_equal(vapply(reticulate::iterate(doubled), function(t) t$numpy(), integer(1)), c(2L, 4L, 6L, 8L, 10L))
+  summed <- tensor_slices_dataset(list(c(1, 2), c(10, 20))) %>% dataset_map(~ .x + .y)
+  expect_equal(vapply(reticulate::iterate(summed), function(t) t$numpy(), numeric(1)), c(11, 22))
+  rows <- tensor_slices_dataset(data.frame(a = c(1, 2), b = c(3, 4))) %>%
+    dataset_map(function(row) list(s = row$a + row$b))
+  expect_equal(vapply(reticulate::iterate(rows), function(e) e$s$numpy(), numeric(1)), c(4, 6))
+})
+
+test_that("iter_next() returns `completed` at the end; bad map_func input is a classed error", {
+  it <- as_iterator(tensor_slices_dataset(1:2))
+  expect_equal(iter_next(it)$numpy(), 1L)
+  expect_equal(iter_next(it)$numpy(), 2L)
+  expect_null(iter_next(it))
+  expect_identical(iter_next(it, completed = NA), NA)
+  ds <- tensor_slices_dataset(1:3)
+  expect_error(dataset_map(ds, y ~ .x), class = "python.builtin.TypeError")
+  expect_error(dataset_map(ds, "x * 2"), class = "python.builtin.TypeError")
+  expect_error(dataset_map(ds, ~ .x, num_parallel_calls = 0), class = "python.builtin.ValueError")
+  expect_error(as_iterator(3), class = "python.builtin.TypeError")
+})

