@@ -10,7 +10,7 @@ import tempfile
 from sklearn.datasets import load_iris
 
 from rkeras_bridge import (
-    dataset_batch, dataset_shuffle, dataset_take, iterator_get_next, keras_model_custom, layer_dense,
+    dataset_batch, dataset_shuffle, dataset_take, keras_model_custom, layer_dense,
     layer_dropout, make_iterator_one_shot, set_random_seed, tensor_slices_dataset, tf, transpose,
     until_out_of_range,
 )

@@ -10,10 +10,10 @@ import sys
 import numpy as np
 
 from rkeras_bridge import (
-    compile, dataset_batch, dataset_shuffle, fit, k_random_normal, keras_model_custom, keras_model_sequential,
-    layer_activation_leaky_relu, layer_batch_normalization, layer_conv_2d, layer_conv_2d_transpose, layer_dense,
-    layer_dropout, layer_flatten, layer_reshape, mnist_5k, predict, set_random_seed, tensor_slices_dataset, tf,
-    tf_function, transpose,
+    compile, dataset_batch, dataset_mnist, dataset_shuffle, fit, k_random_normal, keras_model_custom,
+    keras_model_sequential, layer_activation_leaky_relu, layer_batch_normalization, layer_conv_2d,
+    layer_conv_2d_transpose, layer_dense, layer_dropout, layer_flatten, layer_reshape, mnist_5k, predict,
+    set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
 )
 from rkeras_bridge.plots import save_image_grid
 from rkeras_bridge.runs import case_args, write_run
@@ -27,10 +27,14 @@ batch_size = 100
 noise_dim = 100
 out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
 
-# ---- Data: 5,000 MNIST digits scaled to [-1, 1] ----------------------------------------------
-mnist = mnist_5k()
+# ---- Data: MNIST digits scaled to [-1, 1] (all 60,000 where the Keras cache has them) --------
+if os.path.exists(os.path.expanduser("~/.keras/datasets/mnist.npz")):
+    mnist = dataset_mnist()["train"]
+else:
+    mnist = mnist_5k()
+n_images = len(mnist["y"])
 train_images = (mnist["x"].reshape(-1, 28, 28, 1).astype("float32") - 127.5) / 127.5
-train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset(train_images), 5000, seed=args["seed"]),
+train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset(train_images), n_images, seed=args["seed"]),
                               batch_size)
 
 
@@ -139,7 +143,7 @@ for epoch in range(1, epochs + 1):
                         os.path.join(out_dir, f"dcgan_py_epoch{epoch:02d}.png"), title=f"epoch {epoch}")
 
 # ---- Quality check: a digit classifier labels generated samples ------------------------------
-held_out = np.arange(5000) % 5 == 4  # every 5th digit: the digits come sorted by class
+held_out = np.arange(n_images) % 5 == 4  # every 5th digit: the 5,000 come sorted by class
 classifier = keras_model_sequential()
 layer_flatten(classifier, input_shape=[28, 28, 1])
 layer_dense(classifier, units=128, activation="relu")

@@ -16,11 +16,16 @@ batch_size <- 100
 noise_dim <- 100
 out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
 
-# ---- Data: 5,000 MNIST digits scaled to [-1, 1] ----------------------------------------------
-mnist <- mnist_5k()
+# ---- Data: MNIST digits scaled to [-1, 1] (all 60,000 where the Keras cache has them) --------
+if (file.exists("~/.keras/datasets/mnist.npz")) {
+  mnist <- dataset_mnist()$train
+} else {
+  mnist <- mnist_5k()
+}
+n_images <- length(mnist$y)
 # scaled in float32, as the Python twin does, so both feed bit-identical pixels
 train_images <- ((tf$cast(tf$reshape(mnist$x, c(-1L, 28L, 28L, 1L)), "float32") - 127.5) / 127.5)$numpy()
-train_dataset <- tensor_slices_dataset(train_images) %>% dataset_shuffle(5000, seed = args$seed) %>%
+train_dataset <- tensor_slices_dataset(train_images) %>% dataset_shuffle(n_images, seed = args$seed) %>%
   dataset_batch(batch_size)
 
 # ---- Generator -------------------------------------------------------------------------------
@@ -135,7 +140,7 @@ for (epoch in seq_len(epochs)) {
 }
 
 # ---- Quality check: a digit classifier labels generated samples ------------------------------
-held_out <- (seq_len(5000) - 1) %% 5 == 4  # every 5th digit: the digits come sorted by class
+held_out <- (seq_len(n_images) - 1) %% 5 == 4  # every 5th digit: the 5,000 come sorted by class
 classifier <- keras_model_sequential() %>%
   layer_flatten(input_shape = c(28, 28, 1)) %>%
   layer_dense(units = 128, activation = "relu") %>%

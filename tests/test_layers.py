@@ -38,7 +38,6 @@ def test_dropout_seed_coerced():
 
 # --- the layers of group D ----------------------------------------------------------------------
 
-import tensorflow as tf  # noqa: E402
 
 from rkeras_bridge import (  # noqa: E402
     get_weights,
