@@ -61,7 +61,7 @@ def test_bad_input_names_the_argument(call, match):
 
 
 def test_data_frame_rows_become_dict_elements():
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     frame = pd.DataFrame({"mpg": [21.0, 22.8, 18.7], "cyl": np.array([6, 4, 8], dtype=np.int32),
                           "name": ["a", "b", "c"], "gear": pd.Categorical(["four", "four", "three"])})
     rows = list(tensor_slices_dataset(frame).as_numpy_iterator())
@@ -72,7 +72,7 @@ def test_data_frame_rows_become_dict_elements():
 
 
 def test_data_frame_with_missing_strings_names_the_column():
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     with pytest.raises(ValueError, match=r"tensors\$name"):
         tensor_slices_dataset(pd.DataFrame({"name": ["a", None]}))
 

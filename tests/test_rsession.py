@@ -16,10 +16,10 @@ import types
 import numpy as np
 import pytest
 
-pytest.importorskip("rpy2")
+import rpy2  # noqa: F401  - a declared test dependency: fail, never skip, when it is missing
 
-from rkeras_bridge import conversion  # noqa: E402
-from rkeras_bridge import rsession  # noqa: E402
+from rkeras_bridge import conversion
+from rkeras_bridge import rsession
 
 FATAL = "Fatal Python error"
 
@@ -188,7 +188,7 @@ def test_logical_matrix(received):
 
 
 def test_data_frame_columns_agree_across_pandas2ri_and_reticulate(received):
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     from rpy2.robjects import default_converter, pandas2ri
     from rpy2.robjects.conversion import localconverter
 
