@@ -19,7 +19,7 @@ from rkeras_bridge.runs import case_args, write_run
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])
 set_random_seed(args["seed"])
-n_epochs = 10
+n_epochs = args["epochs"] or 10
 max_steps = args["steps"] if args["steps"] is not None else n_epochs * 12
 
 # ---- Data: Sepal.Width from Sepal.Length, Petal.Length, Petal.Width --------------------------

@@ -21,7 +21,7 @@ from rkeras_bridge.runs import case_args, write_run
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])
 set_random_seed(args["seed"])
-epochs = 30
+epochs = args["epochs"] or 30
 max_steps = args["steps"] if args["steps"] is not None else 10**9
 batch_size = 100
 noise_dim = 100

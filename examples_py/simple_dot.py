@@ -19,7 +19,7 @@ from rkeras_bridge.runs import case_args, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])
-epochs = args["steps"] if args["steps"] is not None else 10
+epochs = args["steps"] if args["steps"] is not None else (args["epochs"] or 10)
 embedding_dim = 64
 out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
 

@@ -9,7 +9,7 @@ library(rkerasbridge)
 # ---- Arguments and seed ----------------------------------------------------------------------
 args <- case_args()
 set_random_seed(args$seed)
-n_epochs <- 10
+n_epochs <- if (is.null(args$epochs)) 10 else args$epochs
 max_steps <- if (is.null(args$steps)) n_epochs * 12 else args$steps
 
 # ---- Data: Sepal.Width from Sepal.Length, Petal.Length, Petal.Width --------------------------

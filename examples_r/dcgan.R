@@ -10,7 +10,7 @@ library(ggplot2)
 # ---- Arguments and seed ----------------------------------------------------------------------
 args <- case_args()
 set_random_seed(args$seed)
-epochs <- 30
+epochs <- if (is.null(args$epochs)) 30 else args$epochs
 max_steps <- if (is.null(args$steps)) 1e9 else args$steps
 batch_size <- 100
 noise_dim <- 100

@@ -9,7 +9,7 @@ library(ggplot2)
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args <- case_args()
-epochs <- if (is.null(args$steps)) 10 else args$steps
+epochs <- if (!is.null(args$steps)) args$steps else if (!is.null(args$epochs)) args$epochs else 10
 embedding_dim <- 64
 out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
 

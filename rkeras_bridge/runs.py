@@ -23,14 +23,15 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
 
     Example:
         >>> case_args(["--steps", "5", "--seed", "1"])
-        {'steps': 5, 'seed': 1, 'out': None}
+        {'steps': 5, 'epochs': None, 'seed': 1, 'out': None, 'resume': False}
 
     Args:
         argv: The arguments (R: ``commandArgs(trailingOnly = TRUE)``). Defaults to `None` (none).
         default_seed: Seed when ``--seed`` is absent. Defaults to `42`.
 
     Returns:
-        A dict with ``steps`` (`None` runs the full case study), ``seed`` and ``out``.
+        A dict with ``steps`` (`None` runs the full case study), ``epochs`` (`None`: the case's own),
+        ``seed``, ``out`` and ``resume``.
     """
     if argv is None:
         argv = []
@@ -39,11 +40,15 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
     parser = argparse.ArgumentParser(add_help=True)
     parser.add_argument("--steps", type=int, default=None, help="training steps to run (default: the full case)")
     parser.add_argument("--seed", type=int, default=default_seed, help="random seed")
+    parser.add_argument("--epochs", type=int, default=None, help="epochs to run (default: the case study's own)")
     parser.add_argument("--out", default=None, help="write the run record (JSON) here")
+    parser.add_argument("--resume", action="store_true", help="continue from the latest checkpoint, if the case keeps one")
     ns = parser.parse_args(list(argv))
-    if ns.steps is not None and ns.steps < 0:
-        parser.error(f"--steps must be >= 0. Received: --steps {ns.steps}")
-    return {"steps": ns.steps, "seed": ns.seed, "out": ns.out}
+    for flag in ("steps", "epochs"):
+        value = getattr(ns, flag)
+        if value is not None and value < (0 if flag == "steps" else 1):
+            parser.error(f"--{flag} must be >= {0 if flag == 'steps' else 1}. Received: --{flag} {value}")
+    return {"steps": ns.steps, "epochs": ns.epochs, "seed": ns.seed, "out": ns.out, "resume": ns.resume}
 
 
 def versions(extra: dict[str, Any] | None = None) -> dict[str, str]:

@@ -6,14 +6,17 @@ from rkeras_bridge.runs import case_args, write_run
 
 
 def test_case_args_defaults_and_flags():
-    assert case_args([]) == {"steps": None, "seed": 42, "out": None}
-    assert case_args(["--steps", "5", "--seed", "3", "--out", "x.json"]) == {"steps": 5, "seed": 3, "out": "x.json"}
-    assert case_args("--help" if False else ["--seed", "9"])["seed"] == 9
+    assert case_args([]) == {"steps": None, "epochs": None, "seed": 42, "out": None, "resume": False}
+    assert case_args(["--steps", "5", "--seed", "3", "--out", "x.json"]) == {
+        "steps": 5, "epochs": None, "seed": 3, "out": "x.json", "resume": False}
+    assert case_args(["--seed", "9", "--epochs", "2", "--resume"])["epochs"] == 2
+    assert case_args(["--resume"])["resume"] is True
 
 
-def test_case_args_rejects_negative_steps():
+@pytest.mark.parametrize("argv", [["--steps", "-1"], ["--epochs", "0"], ["--steps", "two"]])
+def test_case_args_rejects_bad_counts(argv):
     with pytest.raises(SystemExit):
-        case_args(["--steps", "-1"])
+        case_args(argv)
 
 
 def test_write_run_record(tmp_path):
