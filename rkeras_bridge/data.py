@@ -81,7 +81,8 @@ def dataset_mnist(path: Any = "mnist.npz") -> dict[str, dict[str, np.ndarray]]:
     with np.load(file, allow_pickle=False) as data:
         missing = [k for k in _MNIST_KEYS if k not in data.files]
         if missing:
-            raise bad_argument("path", file, f"an .npz file with arrays {', '.join(_MNIST_KEYS)} (missing: {', '.join(missing)})")
+            raise bad_argument("path", file, f"an .npz file with arrays {', '.join(_MNIST_KEYS)} "
+                                             f"(missing: {', '.join(missing)})")
         arrays = {k: data[k] for k in _MNIST_KEYS}
     return {
         "train": {"x": arrays["x_train"], "y": arrays["y_train"]},

@@ -11,8 +11,8 @@ tf.data does, so an R function or formula there runs once, on symbolic tensors.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import tensorflow as tf
 
@@ -45,7 +45,8 @@ def _data_frame_columns(frame: Any) -> dict[str, Any]:
         if values.dtype == object:
             # Mixed or missing values would otherwise fail deep inside tf.data with no column name.
             if not all(isinstance(v, str) for v in values):
-                raise bad_argument(f"tensors${name}", column.tolist()[:5], "a column of numbers, logicals or strings")
+                raise bad_argument(f"tensors${name}", column.tolist()[:5],
+                                   "a column of numbers, logicals or strings")
             values = values.astype(str)
         columns[str(name)] = values
     return columns
@@ -70,7 +71,8 @@ def _structure(tensors: Any) -> Any:
 
 def _check_dataset(dataset: Any) -> tf.data.Dataset:
     if not isinstance(dataset, tf.data.Dataset):
-        raise bad_argument("dataset", dataset, "a tf.data.Dataset (e.g. from tensor_slices_dataset())", TypeError)
+        raise bad_argument("dataset", dataset, "a tf.data.Dataset (e.g. from tensor_slices_dataset())",
+                           TypeError)
     return dataset
 
 
@@ -99,7 +101,8 @@ def tensor_slices_dataset(tensors: Any) -> tf.data.Dataset:
     except (ValueError, tf.errors.InvalidArgumentError) as exc:
         raise ValueError(
             f"Invalid value for argument `tensors`: expected components with equal first dimensions. "
-            f"Received: tensors with shapes {tf.nest.map_structure(lambda t: tuple(getattr(t, 'shape', ())), structure)} ({exc})"
+            f"Received: tensors with shapes "
+            f"{tf.nest.map_structure(lambda t: tuple(getattr(t, 'shape', ())), structure)} ({exc})"
         ) from exc
 
 
@@ -209,11 +212,12 @@ def dataset_map(dataset: tf.data.Dataset, map_func: Callable[..., Any],
     """
     dataset = _check_dataset(dataset)
     if not callable(map_func):
-        raise bad_argument("map_func", map_func, "a function (or, from R, a one-sided formula such as ~ .x * 2)",
-                           TypeError)
+        raise bad_argument("map_func", map_func,
+                           "a function (or, from R, a one-sided formula such as ~ .x * 2)", TypeError)
     parallel = as_integer(num_parallel_calls, "num_parallel_calls", minimum=-1, allow_none=True)
     if parallel == 0:
-        raise bad_argument("num_parallel_calls", num_parallel_calls, "a positive integer, -1 (AUTOTUNE) or NULL/None")
+        raise bad_argument("num_parallel_calls", num_parallel_calls,
+                           "a positive integer, -1 (AUTOTUNE) or NULL/None")
 
     def element_function(*args: Any) -> Any:
         # An R list comes back as a Python list, which tf.data would stack into one tensor;

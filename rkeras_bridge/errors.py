@@ -50,4 +50,6 @@ def bad_argument(name: str, value: Any, expected: str, error: type[Exception] = 
     Returns:
         The exception, ready to ``raise``.
     """
-    return error(f"Invalid value for argument `{name}`: expected {expected}. Received: {name}={describe(value)}")
+    return error(
+        f"Invalid value for argument `{name}`: expected {expected}. Received: {name}={describe(value)}"
+    )

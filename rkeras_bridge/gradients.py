@@ -74,12 +74,14 @@ def transpose(x: Any) -> Any:
         if len(items) != len(template):
             raise ValueError(
                 f"Invalid value for argument `x`: expected inner lists of equal length (ragged input). "
-                f"Received: x with element 1 of length {len(template)} and element {label} of length {len(items)}"
+                f"Received: x with element 1 of length {len(template)} "
+                f"and element {label} of length {len(items)}"
             )
         if [k for k, _ in items] != template_keys and any(k is not None for k in template_keys):
             raise ValueError(
                 f"Invalid value for argument `x`: expected inner lists with the same names. "
-                f"Received: x with element 1 named {template_keys} and element {label} named {[k for k, _ in items]}"
+                f"Received: x with element 1 named {template_keys} "
+                f"and element {label} named {[k for k, _ in items]}"
             )
     result = []
     for j in range(len(template)):
@@ -95,7 +97,8 @@ def transpose(x: Any) -> Any:
 def _pairs(grads_and_vars: Any) -> list[tuple[Any, Any]]:
     if isinstance(grads_and_vars, (Mapping, str, bytes)) or not hasattr(grads_and_vars, "__iter__"):
         raise bad_argument(
-            "grads_and_vars", grads_and_vars, "a list of (gradient, variable) pairs, e.g. transpose(list(grads, vars))"
+            "grads_and_vars", grads_and_vars,
+            "a list of (gradient, variable) pairs, e.g. transpose(list(grads, vars))",
         )
     pairs = []
     for i, pair in enumerate(list(grads_and_vars), start=1):
@@ -104,6 +107,14 @@ def _pairs(grads_and_vars: Any) -> list[tuple[Any, Any]]:
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
             raise bad_argument(
                 f"grads_and_vars[{i}]", pair, "a (gradient, variable) pair of length 2"
+            )
+        if not hasattr(pair[1], "assign_sub"):
+            # purrr::transpose() pads a shorter list with NULL (with only a warning), so a missing
+            # variable here usually means the gradients and variables lists differ in length.
+            raise bad_argument(
+                f"grads_and_vars[{i}]", pair,
+                "a (gradient, variable) pair whose second element is a variable; are the gradients and "
+                "variables lists of different lengths?",
             )
         pairs.append((pair[0], pair[1]))
     return pairs
@@ -150,6 +161,7 @@ def apply_gradients(optimizer: Any, grads_and_vars: Any, global_step: Any = None
     optimizer.apply([g for g, _ in kept], [v for _, v in kept])
     if global_step is not None:
         if not hasattr(global_step, "assign_add"):
-            raise bad_argument("global_step", global_step, "an integer variable (tf$train$get_or_create_global_step())")
+            raise bad_argument("global_step", global_step,
+                               "an integer variable (tf$train$get_or_create_global_step())")
         global_step.assign_add(1)
     return optimizer.iterations

@@ -22,7 +22,8 @@ _DATA_FORMATS = ("channels_last", "channels_first")
 _MODES = ("caffe", "tf", "torch")
 
 
-def image_load(path: Any, grayscale: bool = False, target_size: Any = None, interpolation: str = "nearest") -> Any:
+def image_load(path: Any, grayscale: bool = False, target_size: Any = None,
+               interpolation: str = "nearest") -> Any:
     """Load an image file as a PIL image.
 
     Example:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import inspect
 import numbers
 import warnings
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import keras
 import numpy as np

@@ -11,7 +11,8 @@ default in force, e.g. R's ``training = FALSE``).
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import keras
 
@@ -31,7 +32,8 @@ def _accepted_keywords(fn: Callable[..., Any]) -> frozenset[str]:
             "inspectable signature (from R, keras_model_custom() wraps it for you)", error=TypeError
         ) from exc
     params = list(params)
-    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)]
+    positional = [p for p in params
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)]
     if not positional:
         raise bad_argument(
             "model_fn", fn, "a call function that takes the inputs as its first argument, "
@@ -54,7 +56,8 @@ class CustomModel(keras.Model):
         if not callable(call_fn):
             raise bad_argument(
                 "model_fn", call_fn,
-                "model_fn(self) to return the call function, e.g. function(x, mask = NULL, training = FALSE); "
+                "model_fn(self) to return the call function, "
+                "e.g. function(x, mask = NULL, training = FALSE); "
                 f"it returned {describe(call_fn)}", error=TypeError,
             )
         self._rkb_call_fn = call_fn

@@ -193,7 +193,8 @@ def optimizer_rmsprop(learning_rate: Any = 0.001, rho: Any = 0.9, epsilon: Any =
     """
     for name in ("momentum", "centered"):
         if name in kwargs:
-            raise bad_argument(name, kwargs[name], "no such argument: optimizer_rmsprop() has none, as in R keras "
+            raise bad_argument(name, kwargs[name],
+                               "no such argument: optimizer_rmsprop() has none, as in R keras "
                                "2.x (use keras.optimizers.RMSprop or tf$train$RMSPropOptimizer)", TypeError)
     lr = _learning_rate(learning_rate, decay, kwargs, 0.001)
     return RMSprop(learning_rate=lr, rho=_number(rho, "rho", minimum=0.0, maximum=1.0),

@@ -37,10 +37,15 @@ def paired_cases() -> list[str]:
     return sorted(p.stem for p in r_dir.glob("*.R") if (py_dir / f"{p.stem}.py").exists())
 
 
-def run_example(case: str, lang: str, seed: int, steps: int | None, out_dir: Path) -> tuple[dict[str, Any], float]:
-    """Run one example as its own process; return its JSON record and wall time in seconds."""
+def run_example(case: str, lang: str, seed: int, steps: int | None, out_dir: Path,
+                epochs: int | None = None) -> tuple[dict[str, Any], float]:
+    """Run one example as its own process; return its JSON record and wall time in seconds.
+
+    ``epochs`` (default `None`: the case study's own) is passed on as ``--epochs``.
+    """
     out = out_dir / f"{case}-{lang}.json"
     flags = ["--seed", str(seed), "--out", str(out)] + ([] if steps is None else ["--steps", str(steps)])
+    flags += [] if epochs is None else ["--epochs", str(epochs)]
     if lang == "r":
         cmd = ["Rscript", str(ROOT / "examples_r" / f"{case}.R"), *flags]
     else:
@@ -133,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             result, r_time, py_time = {"steps": 0, "max_abs": math.nan, "max_rel": math.nan, "ok": False,
                                        "problems": [str(exc)]}, math.nan, math.nan
         rows.append((case, result, r_time, py_time))
-    header = f"{'case':<16} {'steps':>5} {'max |Δloss|':>12} {'max rel Δ':>10} {'R s':>7} {'Py s':>7}  verdict"
+    header = (f"{'case':<16} {'steps':>5} {'max |Δloss|':>12} {'max rel Δ':>10} "
+              f"{'R s':>7} {'Py s':>7}  verdict")
     print(header)
     print("-" * len(header))
     for case, res, r_time, py_time in rows:

@@ -87,7 +87,8 @@ def save_image_grid(images: Any, path: str, nrow: Any = 5, title: str | None = N
     return str(path)
 
 
-def plot_points(x: Any, y: Any, labels: Any, path: str, title: str = "", xlab: str = "", ylab: str = "") -> str:
+def plot_points(x: Any, y: Any, labels: Any, path: str, title: str = "", xlab: str = "",
+                ylab: str = "") -> str:
     """A labelled scatter plot saved as PNG with matplotlib; returns the path."""
     import matplotlib
 

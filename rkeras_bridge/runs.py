@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["case_args", "write_run", "versions"]
+__all__ = ["case_args", "checkpoint_dir", "write_run", "versions"]
 
 
 def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
@@ -23,7 +24,7 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
 
     Example:
         >>> case_args(["--steps", "5", "--seed", "1"])
-        {'steps': 5, 'epochs': None, 'seed': 1, 'out': None, 'resume': False}
+        {'steps': 5, 'epochs': None, 'seed': 1, 'out': None, 'resume': False, 'checkpoint_every': 10}
 
     Args:
         argv: The arguments (R: ``commandArgs(trailingOnly = TRUE)``). Defaults to `None` (none).
@@ -31,24 +32,63 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
 
     Returns:
         A dict with ``steps`` (`None` runs the full case study), ``epochs`` (`None`: the case's own),
-        ``seed``, ``out`` and ``resume``.
+        ``seed``, ``out``, ``resume`` and ``checkpoint_every`` (``--checkpoint-every K``, else the
+        environment variable ``RKB_CHECKPOINT_EVERY``, else 10: steps between checkpoints for the
+        cases that keep them, in ``checkpoints/`` next to ``--out``).
     """
     if argv is None:
         argv = []
     elif isinstance(argv, str):  # reticulate passes a length-1 R character vector as a str
         argv = [argv]
     parser = argparse.ArgumentParser(add_help=True)
-    parser.add_argument("--steps", type=int, default=None, help="training steps to run (default: the full case)")
+    parser.add_argument("--steps", type=int, default=None,
+                        help="training steps to run (default: the full case)")
     parser.add_argument("--seed", type=int, default=default_seed, help="random seed")
-    parser.add_argument("--epochs", type=int, default=None, help="epochs to run (default: the case study's own)")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="epochs to run (default: the case study's own)")
     parser.add_argument("--out", default=None, help="write the run record (JSON) here")
-    parser.add_argument("--resume", action="store_true", help="continue from the latest checkpoint, if the case keeps one")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue from the latest checkpoint, if the case keeps one")
+    parser.add_argument("--checkpoint-every", type=int, default=None,
+                        help="steps between checkpoints (default: $RKB_CHECKPOINT_EVERY, else 10)")
     ns = parser.parse_args(list(argv))
+    every = ns.checkpoint_every
+    if every is None:
+        text = os.environ.get("RKB_CHECKPOINT_EVERY", "").strip()
+        try:
+            every = int(text) if text else 10
+        except ValueError:
+            parser.error(
+                f"RKB_CHECKPOINT_EVERY must be an integer >= 1. Received: RKB_CHECKPOINT_EVERY={text!r}"
+            )
+    if every < 1:
+        parser.error(f"--checkpoint-every (or RKB_CHECKPOINT_EVERY) must be >= 1. Received: {every}")
     for flag in ("steps", "epochs"):
         value = getattr(ns, flag)
         if value is not None and value < (0 if flag == "steps" else 1):
             parser.error(f"--{flag} must be >= {0 if flag == 'steps' else 1}. Received: --{flag} {value}")
-    return {"steps": ns.steps, "epochs": ns.epochs, "seed": ns.seed, "out": ns.out, "resume": ns.resume}
+    return {"steps": ns.steps, "epochs": ns.epochs, "seed": ns.seed, "out": ns.out, "resume": ns.resume,
+            "checkpoint_every": every}
+
+
+def checkpoint_dir(args: dict[str, Any]) -> str | None:
+    """Where a case study keeps its checkpoints: ``<out stem>-checkpoints/`` next to ``--out``.
+
+    One folder per run record, so the R and Python twins of a pair (``basic_loop-r.json``,
+    ``basic_loop-py.json``) never resume from each other's checkpoints.
+
+    Example:
+        >>> checkpoint_dir({"out": "runs/basic_loop.json"})
+        'runs/basic_loop-checkpoints'
+
+    Args:
+        args: What :func:`case_args` returned.
+
+    Returns:
+        The directory, or `None` without ``--out`` (no checkpoints).
+    """
+    out = args.get("out")
+    return None if not out else str(Path(out).parent / f"{Path(out).stem}-checkpoints")
 
 
 def versions(extra: dict[str, Any] | None = None) -> dict[str, str]:

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import math as _pymath
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

@@ -9,7 +9,8 @@ caps the indices used when converting, not the vocabulary that is learned), so 2
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -134,8 +135,8 @@ class Tokenizer:
                 for seq in _sequence_list(sequences, "sequences")]
 
 
-def text_tokenizer(num_words: Any = None, filters: str = DEFAULT_FILTERS, lower: bool = True, split: str = " ",
-                   char_level: bool = False, oov_token: str | None = None) -> Tokenizer:
+def text_tokenizer(num_words: Any = None, filters: str = DEFAULT_FILTERS, lower: bool = True,
+                   split: str = " ", char_level: bool = False, oov_token: str | None = None) -> Tokenizer:
     """A text tokenizer, to fit with :func:`fit_text_tokenizer`.
 
     Example:

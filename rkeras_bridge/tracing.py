@@ -22,8 +22,8 @@ them), so the body runs twice then; build the model and the optimizer first
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import tensorflow as tf

@@ -4,7 +4,9 @@ import h5py
 import numpy as np
 import pytest
 
-from rkeras_bridge import application_inception_v3, application_vgg16, application_vgg19, vgg16_weights_from_hed
+from rkeras_bridge import (
+    application_inception_v3, application_vgg16, application_vgg19, vgg16_weights_from_hed,
+)
 from rkeras_bridge.applications import VGG16_CONV_LAYERS, hed_weights_path
 
 

@@ -6,10 +6,11 @@ import pytest
 import tensorflow as tf
 
 from rkeras_bridge import (
-    k_abs, k_argmax, k_batch_dot, k_batch_flatten, k_cast, k_cast_to_floatx, k_clip, k_concatenate, k_constant,
-    k_dot, k_epsilon, k_exp, k_expand_dims, k_floatx, k_gather, k_log, k_max, k_mean, k_ones_like,
-    k_permute_dimensions, k_pow, k_random_normal, k_random_uniform, k_reshape, k_set_floatx, k_shape, k_sigmoid,
-    k_softmax, k_sqrt, k_square, k_stack, k_sum, k_tanh, k_transpose, k_zeros, k_zeros_like, matrix,
+    k_abs, k_argmax, k_batch_dot, k_batch_flatten, k_cast, k_cast_to_floatx, k_clip, k_concatenate,
+    k_constant, k_dot, k_epsilon, k_exp, k_expand_dims, k_floatx, k_gather, k_log, k_max, k_mean,
+    k_ones_like, k_permute_dimensions, k_pow, k_random_normal, k_random_uniform, k_reshape, k_set_floatx,
+    k_shape, k_sigmoid, k_softmax, k_sqrt, k_square, k_stack, k_sum, k_tanh, k_transpose, k_zeros,
+    k_zeros_like, matrix,
 )
 
 X = np.array([[1.0, 9.0, 3.0], [7.0, 0.0, 2.0]], dtype=np.float32)
@@ -58,8 +59,8 @@ def test_argmax_is_0_based_and_softmax_axis_is_1_based():
     assert result.dtype == tf.int64 and result.numpy().tolist() == [1, 0]
     assert k_argmax(k_constant(X), axis=1).numpy().tolist() == [1, 0, 0]
     s = k_softmax(k_constant([[1.0, 1.0], [0.0, 0.0]]), axis=1).numpy()
-    np.testing.assert_allclose(s, [[1 / (1 + np.e ** -1), 1 / (1 + np.e ** -1)], [1 / (1 + np.e), 1 / (1 + np.e)]],
-                               rtol=1e-6)
+    np.testing.assert_allclose(s, [[1 / (1 + np.e ** -1), 1 / (1 + np.e ** -1)],
+                                   [1 / (1 + np.e), 1 / (1 + np.e)]], rtol=1e-6)
     np.testing.assert_allclose(k_softmax(k_constant([[0.0, np.log(3.0)]])).numpy(), [[0.25, 0.75]], rtol=1e-6)
 
 
@@ -83,7 +84,8 @@ def test_concatenate_and_stack():
     assert k_concatenate([b, b], axis=1).shape == (4, 2)
     stacked = k_stack([k_constant([1.0, 2.0]), k_constant([3.0, 4.0])])
     assert stacked.numpy().tolist() == [[1, 2], [3, 4]]
-    assert k_stack([k_constant([1.0, 2.0]), k_constant([3.0, 4.0])], axis=2).numpy().tolist() == [[1, 3], [2, 4]]
+    stacked2 = k_stack([k_constant([1.0, 2.0]), k_constant([3.0, 4.0])], axis=2)
+    assert stacked2.numpy().tolist() == [[1, 3], [2, 4]]
     with pytest.raises(ValueError, match="`tensors`"):
         k_concatenate(a)
 

@@ -181,14 +181,17 @@ def test_rmsprop_sparse_gradients_update_only_their_rows():
 def test_tf1_sigmoid_and_sparse_softmax_losses():
     labels = np.array([[1.0, 0.0], [0.0, 1.0]])
     logits = real_tf.constant([[2.0, -1.0], [0.5, 0.0]])
-    per_element = np.maximum(logits.numpy(), 0) - logits.numpy() * labels + np.log1p(np.exp(-np.abs(logits.numpy())))
-    assert float(tf.losses.sigmoid_cross_entropy(labels, logits)) == pytest.approx(per_element.mean(), rel=1e-6)
+    per_element = (np.maximum(logits.numpy(), 0) - logits.numpy() * labels
+                   + np.log1p(np.exp(-np.abs(logits.numpy()))))
+    assert float(tf.losses.sigmoid_cross_entropy(labels, logits)) == pytest.approx(per_element.mean(),
+                                                                                   rel=1e-6)
     class_logits = real_tf.constant([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]])
     log_softmax = class_logits.numpy() - np.log(np.exp(class_logits.numpy()).sum(axis=1, keepdims=True))
     ce = -log_softmax[[0, 1], [2, 0]]
     loss = tf.losses.sparse_softmax_cross_entropy(labels=real_tf.constant([2, 0]), logits=class_logits)
     assert float(loss) == pytest.approx(ce.mean(), rel=1e-6)
-    per_example = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=real_tf.constant([2, 0]), logits=class_logits)
+    per_example = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=real_tf.constant([2, 0]),
+                                                                 logits=class_logits)
     np.testing.assert_allclose(per_example.numpy(), ce, rtol=1e-6)
     with pytest.raises(ValueError, match="named arguments"):
         tf.nn.sparse_softmax_cross_entropy_with_logits(real_tf.constant([2, 0]), class_logits)
@@ -231,14 +234,16 @@ def test_resize_images_uses_tf1_sampling():
     np.testing.assert_array_equal(aligned, [[0, 3], [12, 15]])
     nearest = tf.image.resize_images(real_tf.cast(images, real_tf.int32), [2, 2], method=1)
     assert nearest.dtype == real_tf.int32 and nearest[0, :, :, 0].numpy().tolist() == [[0, 2], [8, 10]]
-    np.testing.assert_array_equal(tf.image.resize_images(images, [2, 2], method="nearest").numpy(), nearest.numpy())
+    np.testing.assert_array_equal(tf.image.resize_images(images, [2, 2], method="nearest").numpy(),
+                                  nearest.numpy())
     with pytest.raises(ValueError, match="`method`"):
         tf.image.resize_images(images, [2, 2], method=7)
     assert tf.image.flip_left_right is real_tf.image.flip_left_right
 
 
 def test_py_func_casts_to_tout_and_runs_in_graphs():
-    doubled = tf.py_func(lambda x: (x * 2).astype(np.float64), [real_tf.constant([1.0, 2.0])], real_tf.float32)
+    doubled = tf.py_func(lambda x: (x * 2).astype(np.float64), [real_tf.constant([1.0, 2.0])],
+                         real_tf.float32)
     assert doubled.dtype == real_tf.float32 and doubled.numpy().tolist() == [2, 4]
     total, count = tf.py_func(lambda x: (x.sum(), x.size), [real_tf.constant([1.0, 2.0])],
                               [real_tf.float64, real_tf.int32])
@@ -278,7 +283,8 @@ def test_use_session_with_seed_in_a_fresh_process_restricts_threads():
     code = ("from rkeras_bridge import use_session_with_seed, tf\n"
             "use_session_with_seed(1)\n"
             "print(tf.config.threading.get_intra_op_parallelism_threads(),"
-            " tf.config.threading.get_inter_op_parallelism_threads(), len(tf.config.get_visible_devices('GPU')))\n")
+            " tf.config.threading.get_inter_op_parallelism_threads(),"
+            " len(tf.config.get_visible_devices('GPU')))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["1", "1", "0"], done.stderr[-2000:]
     assert "Set session seed to 1 (disabled GPU, CPU parallelism)" in done.stderr

@@ -18,7 +18,8 @@ def test_list_of_columns_gives_tuple_elements():
 
 
 def test_named_list_gives_dict_elements_and_drop_remainder():
-    ds = dataset_batch(tensor_slices_dataset({"a": np.arange(5), "b": np.arange(5) * 2}), 2, drop_remainder=True)
+    ds = dataset_batch(tensor_slices_dataset({"a": np.arange(5), "b": np.arange(5) * 2}), 2,
+                       drop_remainder=True)
     batches = list(ds)
     assert len(batches) == 2 and set(batches[0]) == {"a", "b"}
 
@@ -114,8 +115,8 @@ def test_as_iterator_and_iter_next_return_completed_at_the_end():
     (lambda: dataset_map(np.arange(3), lambda x: x), TypeError, "dataset"),
     (lambda: dataset_map(tensor_slices_dataset(np.arange(3)), lambda x: x, num_parallel_calls=0), ValueError,
      "num_parallel_calls"),
-    (lambda: dataset_map(tensor_slices_dataset(np.arange(3)), lambda x: x, num_parallel_calls=1.5), ValueError,
-     "num_parallel_calls"),
+    (lambda: dataset_map(tensor_slices_dataset(np.arange(3)), lambda x: x, num_parallel_calls=1.5),
+     ValueError, "num_parallel_calls"),
     (lambda: as_iterator(3), TypeError, "dataset"),
     (lambda: iter_next(tensor_slices_dataset(np.arange(3))), TypeError, "as_iterator"),
 ])

@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from rkeras_bridge import apply_gradients, keras_model_custom, layer_dense, layer_dropout, tf as tf1, transpose
+from rkeras_bridge import (
+    apply_gradients, keras_model_custom, layer_dense, layer_dropout, tf as tf1, transpose,
+)
 
 
 def test_transpose_list_of_lists():
@@ -13,12 +15,14 @@ def test_transpose_list_of_lists():
 
 def test_transpose_names_follow_purrr():
     # outer names become inner names
-    assert transpose({"grad": [1, 2], "var": ["a", "b"]}) == [{"grad": 1, "var": "a"}, {"grad": 2, "var": "b"}]
+    assert transpose({"grad": [1, 2], "var": ["a", "b"]}) == [{"grad": 1, "var": "a"},
+                                                               {"grad": 2, "var": "b"}]
     # inner names become outer names
     assert transpose([{"x": 1, "y": 2}, {"x": 3, "y": 4}]) == {"x": [1, 3], "y": [2, 4]}
 
 
-@pytest.mark.parametrize("x", [[[1, 2], [3, 4], [5, 6]], {"a": [1, 2], "b": [3, 4]}, [{"x": 1, "y": 2}, {"x": 3, "y": 4}]])
+@pytest.mark.parametrize("x", [[[1, 2], [3, 4], [5, 6]], {"a": [1, 2], "b": [3, 4]},
+                               [{"x": 1, "y": 2}, {"x": 3, "y": 4}]])
 def test_transpose_is_its_own_inverse(x):
     assert transpose(transpose(x)) == x
 

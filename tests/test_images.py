@@ -48,17 +48,18 @@ def test_imagenet_preprocess_modes():
     caffe = imagenet_preprocess_input(x)  # default: caffe, BGR minus the ImageNet means
     np.testing.assert_allclose(caffe[0, 0, 0], [-103.939, -116.779, -123.68], rtol=1e-6)
     np.testing.assert_allclose(caffe[0, 0, 1], [0 - 103.939, 128 - 116.779, 255 - 123.68], rtol=1e-6)
-    np.testing.assert_allclose(imagenet_preprocess_input(x, mode="tf")[0, 0, 1], [1.0, 128 / 127.5 - 1, -1.0], atol=1e-6)
+    np.testing.assert_allclose(imagenet_preprocess_input(x, mode="tf")[0, 0, 1], [1.0, 128 / 127.5 - 1, -1.0],
+                               atol=1e-6)
     torch = imagenet_preprocess_input(x, mode="torch")[0, 0, 1]
-    np.testing.assert_allclose(torch, (np.array([1.0, 128 / 255, 0.0]) - [0.485, 0.456, 0.406]) / [0.229, 0.224, 0.225],
-                               rtol=1e-5)
+    expected = (np.array([1.0, 128 / 255, 0.0]) - [0.485, 0.456, 0.406]) / [0.229, 0.224, 0.225]
+    np.testing.assert_allclose(torch, expected, rtol=1e-5)
     assert x[0, 0, 1, 0] == 255.0  # the input is not modified in place
 
 
 def test_integer_and_tensor_input():
     x = np.full((2, 2, 3), 100, dtype=np.int32)  # one 3-d image of R integers
-    np.testing.assert_allclose(imagenet_preprocess_input(x)[0, 0], [100 - 103.939, 100 - 116.779, 100 - 123.68],
-                               rtol=1e-6)
+    np.testing.assert_allclose(imagenet_preprocess_input(x)[0, 0],
+                               [100 - 103.939, 100 - 116.779, 100 - 123.68], rtol=1e-6)
     t = imagenet_preprocess_input(tf.fill((1, 1, 1, 3), 127.5), mode="tf")
     np.testing.assert_allclose(np.asarray(t).reshape(-1), [0.0, 0.0, 0.0], atol=1e-6)
 
@@ -74,7 +75,8 @@ def test_integer_and_tensor_input():
     (lambda p: image_to_array(image_load(p), data_format="last"), ValueError, "data_format"),
     (lambda p: imagenet_preprocess_input(np.zeros((2, 3)), mode="caffe"), ValueError, "x"),
     (lambda p: imagenet_preprocess_input(np.zeros((1, 2, 2, 3)), mode="pytorch"), ValueError, "mode"),
-    (lambda p: imagenet_preprocess_input(np.zeros((1, 2, 2, 3)), data_format="nhwc"), ValueError, "data_format"),
+    (lambda p: imagenet_preprocess_input(np.zeros((1, 2, 2, 3)), data_format="nhwc"), ValueError,
+     "data_format"),
 ])
 def test_bad_input_names_the_argument(png, call, error, match):
     with pytest.raises(error, match=match):

@@ -25,7 +25,8 @@ def test_binary_crossentropy_probabilities_and_logits():
     expected = -np.mean(np.array(y_true) * np.log(p) + (1 - np.array(y_true)) * np.log(1 - p), axis=-1)
     np.testing.assert_allclose(loss_binary_crossentropy(y_true, p).numpy(), expected, rtol=1e-5)
     logits = np.log(p / (1 - p))
-    np.testing.assert_allclose(loss_binary_crossentropy(y_true, logits, from_logits=True).numpy(), expected, rtol=1e-5)
+    np.testing.assert_allclose(loss_binary_crossentropy(y_true, logits, from_logits=True).numpy(), expected,
+                               rtol=1e-5)
     # Keras 2 clipped probabilities to [eps, 1 - eps]: a certain wrong answer costs -log(1e-7), not inf
     assert float(loss_binary_crossentropy([[1.0]], [[0.0]])[0]) == pytest.approx(-np.log(1e-7), rel=1e-3)
     with pytest.raises(ValueError, match="`from_logits`"):
@@ -37,8 +38,10 @@ def test_sparse_categorical_crossentropy_takes_0_based_labels():
     loss = loss_sparse_categorical_crossentropy([1.0, 2.0], probs)  # R doubles
     np.testing.assert_allclose(loss.numpy(), [-np.log(0.5), -np.log(0.8)], rtol=1e-6)
     logits = np.log(probs)
-    np.testing.assert_allclose(loss_sparse_categorical_crossentropy(tf.constant([1, 2]), logits, from_logits=True),
-                               [-np.log(0.5), -np.log(0.8)], rtol=1e-5)
+    np.testing.assert_allclose(
+        loss_sparse_categorical_crossentropy(tf.constant([1, 2]), logits, from_logits=True),
+        [-np.log(0.5), -np.log(0.8)], rtol=1e-5,
+    )
     with pytest.raises(ValueError, match="between 0 and 2"):
         loss_sparse_categorical_crossentropy([3.0, 1.0], probs)
     with pytest.raises(ValueError, match="whole-number"):

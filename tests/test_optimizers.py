@@ -74,7 +74,8 @@ def test_rmsprop_keeps_the_keras_2_rule():
         np.testing.assert_allclose(got, x, rtol=1e-9)
     # where it matters: a zero gradient component with a large epsilon
     var = tf.Variable([0.0, 1.0], dtype=tf.float64)
-    optimizer_rmsprop(learning_rate=1.0, epsilon=1.0).apply_gradients([(tf.constant([0.0, 1.0], tf.float64), var)])
+    optimizer_rmsprop(learning_rate=1.0, epsilon=1.0).apply_gradients(
+        [(tf.constant([0.0, 1.0], tf.float64), var)])
     np.testing.assert_allclose(var.numpy(), [0.0, 1 - 1 / (np.sqrt(0.1) + 1)], rtol=1e-9)
     with pytest.raises(TypeError, match="`momentum`"):
         optimizer_rmsprop(momentum=0.9)

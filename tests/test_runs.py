@@ -1,19 +1,34 @@
 import json
+from pathlib import Path
 
 import pytest
 
-from rkeras_bridge.runs import case_args, write_run
+from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
 
 
-def test_case_args_defaults_and_flags():
-    assert case_args([]) == {"steps": None, "epochs": None, "seed": 42, "out": None, "resume": False}
+def test_case_args_defaults_and_flags(monkeypatch):
+    monkeypatch.delenv("RKB_CHECKPOINT_EVERY", raising=False)
+    assert case_args([]) == {"steps": None, "epochs": None, "seed": 42, "out": None, "resume": False,
+                             "checkpoint_every": 10}
     assert case_args(["--steps", "5", "--seed", "3", "--out", "x.json"]) == {
-        "steps": 5, "epochs": None, "seed": 3, "out": "x.json", "resume": False}
+        "steps": 5, "epochs": None, "seed": 3, "out": "x.json", "resume": False, "checkpoint_every": 10}
     assert case_args(["--seed", "9", "--epochs", "2", "--resume"])["epochs"] == 2
     assert case_args(["--resume"])["resume"] is True
 
 
-@pytest.mark.parametrize("argv", [["--steps", "-1"], ["--epochs", "0"], ["--steps", "two"]])
+def test_checkpoint_every_flag_env_and_dir(monkeypatch):
+    monkeypatch.setenv("RKB_CHECKPOINT_EVERY", "5")
+    assert case_args([])["checkpoint_every"] == 5
+    assert case_args(["--checkpoint-every", "3"])["checkpoint_every"] == 3
+    monkeypatch.setenv("RKB_CHECKPOINT_EVERY", "often")
+    with pytest.raises(SystemExit):
+        case_args([])
+    assert checkpoint_dir({"out": "runs/x.json"}) == str(Path("runs") / "x-checkpoints")
+    assert checkpoint_dir({"out": None}) is None
+
+
+@pytest.mark.parametrize("argv", [["--steps", "-1"], ["--epochs", "0"], ["--steps", "two"],
+                                  ["--checkpoint-every", "0"]])
 def test_case_args_rejects_bad_counts(argv):
     with pytest.raises(SystemExit):
         case_args(argv)

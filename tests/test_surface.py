@@ -10,8 +10,9 @@ import rkeras_bridge
 SURFACE = """
 keras_model_custom keras_model keras_model_sequential compile fit callback_early_stopping evaluate predict
 get_layer get_weights set_weights save_model_weights_tf load_model_weights_tf create_layer
-layer_dense layer_dropout layer_embedding layer_gru layer_cudnn_gru layer_lstm layer_conv_2d layer_conv_2d_transpose
-layer_batch_normalization layer_activation layer_activation_leaky_relu layer_flatten layer_reshape
+layer_dense layer_dropout layer_embedding layer_gru layer_cudnn_gru layer_lstm layer_conv_2d
+layer_conv_2d_transpose layer_batch_normalization layer_activation layer_activation_leaky_relu
+layer_flatten layer_reshape
 layer_zero_padding_2d layer_lambda layer_concatenate layer_dot layer_max_pooling_2d
 initializer_random_normal initializer_random_uniform initializer_glorot_uniform initializer_zeros
 k_abs k_argmax k_batch_dot k_batch_flatten k_cast k_cast_to_floatx k_clip k_concatenate k_constant k_dot
@@ -25,7 +26,8 @@ tf_function
 tensor_slices_dataset dataset_map dataset_shuffle dataset_batch dataset_prefetch dataset_repeat dataset_take
 make_iterator_one_shot iterator_get_next until_out_of_range as_iterator iter_next
 dataset_mnist text_tokenizer fit_text_tokenizer texts_to_sequences pad_sequences
-image_load image_to_array imagenet_preprocess_input application_vgg19 application_vgg16 application_inception_v3
+image_load image_to_array imagenet_preprocess_input application_vgg19 application_vgg16
+application_inception_v3
 tf %as% with shape all_dims tfe_enable_eager_execution %>%
 """.split()
 
@@ -63,7 +65,8 @@ R_S3_METHODS = {"predict": "keras.src.models.model.Model"}
 
 def test_r_package_exports_the_surface():
     methods = "; ".join(
-        f'if (!is.null(getS3method("{g}", "{c}", optional = TRUE, envir = asNamespace("rkerasbridge")))) cat("{g}\\n")'
+        f'if (!is.null(getS3method("{g}", "{c}", optional = TRUE, '
+        f'envir = asNamespace("rkerasbridge")))) cat("{g}\\n")'
         for g, c in R_S3_METHODS.items()
     )
     out = subprocess.run(

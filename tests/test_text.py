@@ -20,7 +20,8 @@ def test_indices_start_at_1_most_frequent_first_ties_in_order_of_appearance():
 def test_texts_to_sequences_with_num_words_cap_and_oov():
     tok = fit_text_tokenizer(text_tokenizer(num_words=4), TEXTS)
     assert tok.word_index["end"] == 8  # the whole vocabulary is learned ...
-    assert texts_to_sequences(tok, ["the dog sat on a cat", "unknown"]) == [[1, 3, 2], []]  # ... indices < 4 kept
+    # ... indices < 4 kept
+    assert texts_to_sequences(tok, ["the dog sat on a cat", "unknown"]) == [[1, 3, 2], []]
     oov = fit_text_tokenizer(text_tokenizer(num_words=4, oov_token="<OOV>"), TEXTS)
     assert oov.word_index["<OOV>"] == 1 and oov.word_index["the"] == 2
     assert texts_to_sequences(oov, ["the dog sat zebra"]) == [[2, 1, 1, 1]]

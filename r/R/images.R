@@ -7,8 +7,10 @@
 #'   `"bicubic"`, `"hamming"`, `"box"` or `"lanczos"`. Defaults to `"nearest"`.
 #' @returns A PIL image (a Python object); convert it with `image_to_array()`.
 #' @examples
-#' \dontrun{
-#' img <- image_load("elephant.jpg", target_size = c(224, 224))
+#' \donttest{
+#' path <- tempfile(fileext = ".png")
+#' png(path, width = 320, height = 240); plot(1:10); invisible(dev.off())
+#' img <- image_load(path, target_size = c(224, 224))
 #' x <- image_to_array(img)
 #' }
 #' @export
@@ -23,8 +25,10 @@ image_load <- function(path, grayscale = FALSE, target_size = NULL, interpolatio
 #'   Defaults to `"channels_last"`.
 #' @returns A 3-d numeric array of pixel values 0-255.
 #' @examples
-#' \dontrun{
-#' x <- image_to_array(image_load("elephant.jpg"))
+#' \donttest{
+#' path <- tempfile(fileext = ".png")
+#' png(path, width = 320, height = 240); plot(1:10); invisible(dev.off())
+#' x <- image_to_array(image_load(path))
 #' dim(x)
 #' }
 #' @export
@@ -42,8 +46,10 @@ image_to_array <- function(img, data_format = "channels_last") {
 #'   standardise each channel. Defaults to `"caffe"`, as in R keras 2.x.
 #' @returns A numeric array (a tensor for tensor input).
 #' @examples
-#' \dontrun{
-#' x <- image_to_array(image_load("elephant.jpg", target_size = c(224, 224)))
+#' \donttest{
+#' path <- tempfile(fileext = ".png")
+#' png(path, width = 320, height = 240); plot(1:10); invisible(dev.off())
+#' x <- image_to_array(image_load(path, target_size = c(224, 224)))
 #' x <- imagenet_preprocess_input(array(x, dim = c(1, dim(x))))
 #' }
 #' @export

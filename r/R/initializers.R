@@ -9,7 +9,7 @@
 #' @param seed Integer seed. Defaults to `NULL`.
 #' @returns A Keras initializer.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' layer_conv_2d(filters = 64, kernel_size = 4, kernel_initializer = initializer_random_normal(0, 0.02))
 #' layer_embedding(input_dim = 100, output_dim = 8,
 #'                 embeddings_initializer = initializer_random_uniform(minval = 0, maxval = 0.05))

@@ -13,7 +13,7 @@
 #' @param ... Further arguments for `keras.layers.Dense`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' layer <- layer_dense(units = 32, activation = "relu")
 #' }
 #' @export
@@ -33,7 +33,7 @@ layer_dense <- function(object, units, activation = NULL, use_bias = TRUE, kerne
 #' @param ... Further arguments for `keras.layers.Dropout`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' layer <- layer_dropout(rate = 0.5)
 #' }
 #' @export
@@ -91,7 +91,7 @@ NULL
 #' @param tensor An existing tensor to wrap. Defaults to `NULL`.
 #' @returns A symbolic Keras tensor, to build layers on and pass to [keras_model()].
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' inputs <- layer_input(shape = c(784))
 #' outputs <- inputs %>% layer_dense(units = 10, activation = "softmax")
 #' model <- keras_model(inputs, outputs)
@@ -117,8 +117,9 @@ layer_input <- function(shape = NULL, batch_shape = NULL, name = NULL, dtype = N
 #' @param input_length Length of the input sequences. Defaults to `NULL`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$user_embedding <- layer_embedding(input_dim = n_users + 1, output_dim = 64)
+#' \donttest{
+#' n_users <- 100
+#' user_embedding <- layer_embedding(input_dim = n_users + 1, output_dim = 64)
 #' }
 #' @export
 layer_embedding <- function(object, input_dim, output_dim, embeddings_initializer = "uniform",
@@ -156,10 +157,10 @@ layer_embedding <- function(object, input_dim, output_dim, embeddings_initialize
 #' @param recurrent_dropout Dropout rate of the state, in \[0, 1). Defaults to `0`.
 #' @returns A layer, a model, or the output (a list of output and state with `return_state`).
 #' @examples
-#' \dontrun{
-#' self$gru <- layer_gru(units = 256, return_sequences = TRUE, return_state = TRUE,
-#'                       recurrent_initializer = "glorot_uniform")
-#' c(output, state) %<-% self$gru(x, initial_state = hidden)
+#' \donttest{
+#' gru <- layer_gru(units = 256, return_sequences = TRUE, return_state = TRUE,
+#'                  recurrent_initializer = "glorot_uniform")
+#' result <- gru(k_zeros(c(2, 5, 3)))  # list(output, state)
 #' }
 #' @export
 layer_gru <- function(object, units, activation = "tanh", recurrent_activation = "hard_sigmoid", use_bias = TRUE,
@@ -183,8 +184,8 @@ layer_gru <- function(object, units, activation = "tanh", recurrent_activation =
 #' @inheritParams layer_gru
 #' @returns A layer, a model, or the output, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$gru <- layer_cudnn_gru(units = 256, return_sequences = TRUE, return_state = TRUE)
+#' \donttest{
+#' gru <- layer_cudnn_gru(units = 256, return_sequences = TRUE, return_state = TRUE)
 #' }
 #' @export
 layer_cudnn_gru <- function(object, units, kernel_initializer = "glorot_uniform",
@@ -207,7 +208,7 @@ layer_cudnn_gru <- function(object, units, kernel_initializer = "glorot_uniform"
 #' @param unit_forget_bias Add 1 to the forget gate's bias at initialisation. Defaults to `TRUE`.
 #' @returns A layer, a model, or the output, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' model <- keras_model_sequential() %>% layer_lstm(units = 32, input_shape = c(10, 8))
 #' }
 #' @export
@@ -241,9 +242,9 @@ layer_lstm <- function(object, units, activation = "tanh", recurrent_activation 
 #' @param kernel_constraint,bias_constraint Defaults to `NULL`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$conv1 <- layer_conv_2d(filters = 64, kernel_size = c(5, 5), strides = c(2, 2), padding = "same",
-#'                             kernel_initializer = initializer_random_normal(0, 0.02))
+#' \donttest{
+#' conv1 <- layer_conv_2d(filters = 64, kernel_size = c(5, 5), strides = c(2, 2), padding = "same",
+#'                        kernel_initializer = initializer_random_normal(0, 0.02))
 #' }
 #' @export
 layer_conv_2d <- function(object, filters, kernel_size, strides = c(1L, 1L), padding = "valid", data_format = NULL,
@@ -263,9 +264,9 @@ layer_conv_2d <- function(object, filters, kernel_size, strides = c(1L, 1L), pad
 #'   the stride. Defaults to `NULL` (inferred).
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$conv2 <- layer_conv_2d_transpose(filters = 32, kernel_size = c(5, 5), strides = c(2, 2),
-#'                                       padding = "same", use_bias = FALSE)
+#' \donttest{
+#' conv2 <- layer_conv_2d_transpose(filters = 32, kernel_size = c(5, 5), strides = c(2, 2),
+#'                                  padding = "same", use_bias = FALSE)
 #' }
 #' @export
 layer_conv_2d_transpose <- function(object, filters, kernel_size, strides = c(1, 1), padding = "valid",
@@ -297,9 +298,9 @@ layer_conv_2d_transpose <- function(object, filters, kernel_size, strides = c(1,
 #' @param beta_regularizer,gamma_regularizer,beta_constraint,gamma_constraint Defaults to `NULL`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$batchnorm1 <- layer_batch_normalization()
-#' x %>% self$batchnorm1(training = training)
+#' \donttest{
+#' batchnorm1 <- layer_batch_normalization()
+#' k_random_normal(c(8, 4)) %>% batchnorm1(training = TRUE)
 #' }
 #' @export
 layer_batch_normalization <- function(object, axis = -1L, momentum = 0.99, epsilon = 0.001, center = TRUE,
@@ -319,7 +320,8 @@ layer_batch_normalization <- function(object, axis = -1L, momentum = 0.99, epsil
 #'   function.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' x <- layer_input(shape = c(4))
 #' x %>% layer_activation("relu")
 #' }
 #' @export
@@ -334,8 +336,8 @@ layer_activation <- function(object, activation, input_shape = NULL, batch_input
 #' @param alpha Slope for negative inputs (Keras 3's `negative_slope`). Defaults to `0.3`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$leaky_relu1 <- layer_activation_leaky_relu()
+#' \donttest{
+#' leaky_relu1 <- layer_activation_leaky_relu()
 #' }
 #' @export
 layer_activation_leaky_relu <- function(object, alpha = 0.3, input_shape = NULL, batch_input_shape = NULL,
@@ -350,7 +352,8 @@ layer_activation_leaky_relu <- function(object, alpha = 0.3, input_shape = NULL,
 #' @param data_format Defaults to `NULL` (channels last; decides the order of the values).
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 4, input_shape = c(3, 2))
 #' model %>% layer_flatten()
 #' }
 #' @export
@@ -366,7 +369,8 @@ layer_flatten <- function(object, data_format = NULL, input_shape = NULL, dtype 
 #'   may be `-1`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' x <- layer_input(shape = c(3136))
 #' x %>% layer_reshape(target_shape = c(7, 7, 64))
 #' }
 #' @export
@@ -383,7 +387,8 @@ layer_reshape <- function(object, target_shape, input_shape = NULL, batch_input_
 #' @param data_format Defaults to `NULL` (channels last).
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' x <- layer_input(shape = c(28, 28, 1))
 #' x %>% layer_zero_padding_2d()
 #' }
 #' @export
@@ -404,8 +409,8 @@ layer_zero_padding_2d <- function(object, padding = c(1L, 1L), data_format = NUL
 #' @param arguments Named list of extra arguments for `f`. Defaults to `NULL`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
-#' self$dot <- layer_lambda(f = function(x) k_batch_dot(x[[1]], x[[2]], axes = 2))
+#' \donttest{
+#' dot <- layer_lambda(f = function(x) k_batch_dot(x[[1]], x[[2]], axes = 2))
 #' }
 #' @export
 layer_lambda <- function(object, f, output_shape = NULL, mask = NULL, arguments = NULL, input_shape = NULL,
@@ -425,7 +430,8 @@ layer_lambda <- function(object, f, output_shape = NULL, mask = NULL, arguments 
 #' @param axis Passed on unchanged, as in R keras 2.x (`-1`: the last axis). Defaults to `-1`.
 #' @returns The concatenated tensor, or the layer.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' x1 <- layer_input(shape = c(2)); x2 <- layer_input(shape = c(3))
 #' layer_concatenate(list(x1, x2))
 #' }
 #' @export
@@ -443,7 +449,8 @@ layer_concatenate <- function(inputs, axis = -1, batch_size = NULL, dtype = NULL
 #' @param normalize L2-normalise first (cosine similarity). Defaults to `FALSE`.
 #' @returns A (batch, 1) tensor of dot products, or the layer.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' user_embedding <- layer_input(shape = c(8)); movie_embedding <- layer_input(shape = c(8))
 #' layer_dot(list(user_embedding, movie_embedding), axes = 1)
 #' }
 #' @export
@@ -461,7 +468,8 @@ layer_dot <- function(inputs, axes, normalize = FALSE, batch_size = NULL, dtype 
 #' @param data_format Defaults to `NULL` (channels last).
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' x <- layer_input(shape = c(28, 28, 1))
 #' x %>% layer_max_pooling_2d(pool_size = c(2, 2))
 #' }
 #' @export

@@ -9,7 +9,7 @@
 #' @returns A tensor with the shape of `y_pred` less its last axis; take `tf$reduce_mean()` of it
 #'   for a scalar loss. The function itself can be given as `loss =` to `compile()`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' loss_mean_squared_error(rbind(c(0, 1)), k_constant(rbind(c(1, 1))))  # 0.5
 #' }
 #' @export
@@ -27,7 +27,7 @@ attr(loss_mean_squared_error, "py_function_name") <- "mean_squared_error"
 #' @param from_logits Whether `y_pred` are logits. Defaults to `FALSE`.
 #' @returns A tensor with the shape of `y_pred` less its last axis.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' loss_binary_crossentropy(rbind(c(1, 0)), k_constant(rbind(c(0.9, 0.2))))
 #' }
 #' @export
@@ -44,8 +44,8 @@ attr(loss_binary_crossentropy, "py_function_name") <- "binary_crossentropy"
 #' @param y_pred Class probabilities on the last axis, or logits when `from_logits`.
 #' @returns A tensor with the shape of `y_pred` less its last axis.
 #' @examples
-#' \dontrun{
-#' loss_sparse_categorical_crossentropy(1, k_constant(rbind(c(0.25, 0.5, 0.25))))  # log(2)
+#' \donttest{
+#' loss_sparse_categorical_crossentropy(array(1), k_constant(rbind(c(0.25, 0.5, 0.25))))  # log(2)
 #' }
 #' @export
 loss_sparse_categorical_crossentropy <- function(y_true, y_pred, from_logits = FALSE) {

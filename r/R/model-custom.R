@@ -9,7 +9,7 @@
 #' @param name The model's name. Defaults to `NULL` (Keras picks one).
 #' @returns A Keras 3 model (Python class `rkeras_bridge.model_custom.CustomModel`).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' model <- keras_model_custom(name = "m", function(self) {
 #'   self$dense1 <- layer_dense(units = 32)
 #'   self$output_layer <- layer_dense(units = 1)

@@ -8,7 +8,7 @@
 #' @param name The model's name. Defaults to `NULL`.
 #' @returns A Keras 3 model.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' inputs <- layer_input(shape = c(3))
 #' model <- keras_model(inputs, inputs %>% layer_dense(units = 1))
 #' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
@@ -38,7 +38,8 @@ keras_model_sequential <- function(layers = NULL, name = NULL) {
 #' @param ... Further arguments for Keras 3's `compile()` (`run_eagerly`, ...).
 #' @returns The model, compiled in place, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
 #' model %>% compile(loss = "mse", optimizer = "adam", metrics = "mae")
 #' }
 #' @export
@@ -74,8 +75,12 @@ compile <- function(object, optimizer, loss, metrics = NULL, loss_weights = NULL
 #' @param ... Further arguments for Keras 3's `fit()`.
 #' @returns The history: `list(params = list(...), metrics = list(loss = c(...), ...))`.
 #' @examples
-#' \dontrun{
-#' history <- model %>% fit(x_train, y_train, epochs = 10, batch_size = 32,
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
+#' model %>% compile(loss = "mse", optimizer = "adam")
+#' x_train <- matrix(runif(300), 100); y_train <- rowSums(x_train)
+#' x_valid <- matrix(runif(60), 20); y_valid <- rowSums(x_valid)
+#' history <- model %>% fit(x_train, y_train, epochs = 10, batch_size = 32, verbose = 0,
 #'                          validation_data = list(x_valid, y_valid),
 #'                          callbacks = list(callback_early_stopping(patience = 2)))
 #' history$metrics$val_loss
@@ -101,7 +106,10 @@ fit <- function(object, x = NULL, y = NULL, batch_size = NULL, epochs = 10,
 #' @param ... Further arguments for Keras 3's `evaluate()`.
 #' @returns A named list: `loss` and each metric.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
+#' model %>% compile(loss = "mse", optimizer = "adam")
+#' x_test <- matrix(runif(30), 10); y_test <- rowSums(x_test)
 #' scores <- model %>% evaluate(x_test, y_test, verbose = 0)
 #' scores$loss
 #' }
@@ -124,7 +132,9 @@ evaluate <- function(object, x = NULL, y = NULL, batch_size = NULL, verbose = 1,
 #' @param ... Further arguments for Keras 3's `predict()`.
 #' @returns An array (a list of arrays for several outputs), equal to `object(x)`.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
+#' x_test <- matrix(runif(30), 10)
 #' preds <- model %>% predict(x_test)
 #' }
 #' @method predict keras.src.models.model.Model
@@ -146,7 +156,7 @@ predict.keras.src.models.model.Model <- function(object, x, batch_size = NULL, v
 #' @param restore_best_weights Restore the weights of the best epoch. Defaults to `FALSE`.
 #' @returns A Keras callback, for `fit(callbacks = list(...))`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' callbacks <- list(callback_early_stopping(patience = 2))
 #' }
 #' @export
@@ -163,7 +173,8 @@ callback_early_stopping <- function(monitor = "val_loss", min_delta = 0, patienc
 #'   not counted. Defaults to `NULL`.
 #' @returns The layer.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
 #' get_layer(model, index = 1)
 #' }
 #' @export
@@ -176,7 +187,8 @@ get_layer <- function(object, name = NULL, index = NULL) {
 #' @param object A model or a layer.
 #' @returns `get_weights()`: a list of arrays. `set_weights()`: `object`, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
 #' w <- get_weights(model)
 #' set_weights(model, w)
 #' }
@@ -207,9 +219,12 @@ set_weights <- function(object, weights) {
 #' @param overwrite Replace an existing checkpoint. Defaults to `TRUE`.
 #' @returns `object`, invisibly.
 #' @examples
-#' \dontrun{
-#' save_model_weights_tf(model, "weights/model")
-#' load_model_weights_tf(new_model, "weights/model")
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
+#' new_model <- keras_model_sequential() %>% layer_dense(units = 1, input_shape = c(3))
+#' path <- file.path(tempdir(), "model")
+#' save_model_weights_tf(model, path)
+#' load_model_weights_tf(new_model, path)
 #' }
 #' @export
 save_model_weights_tf <- function(object, filepath, overwrite = TRUE) {

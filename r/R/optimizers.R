@@ -18,7 +18,7 @@
 #'   `keras.optimizers.Adam` such as `name`.
 #' @returns A `keras.optimizers.Adam`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' optimizer <- optimizer_adam(lr = 0.01)
 #' }
 #' @export
@@ -39,7 +39,7 @@ optimizer_adam <- function(learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999, 
 #' @param ... `lr`, or further arguments of `keras.optimizers.SGD`.
 #' @returns A `keras.optimizers.SGD`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' optimizer <- optimizer_sgd(learning_rate = 0.1, momentum = 0.9)
 #' }
 #' @export
@@ -61,7 +61,7 @@ optimizer_sgd <- function(learning_rate = 0.01, momentum = 0, decay = 0, nestero
 #' @param ... `lr`, or further arguments of `keras.optimizers.RMSprop` (not `momentum` or `centered`).
 #' @returns A `keras.optimizers.RMSprop`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' optimizer <- optimizer_rmsprop(learning_rate = 0.01)
 #' }
 #' @export

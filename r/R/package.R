@@ -24,7 +24,7 @@ bridge <- NULL
 #' `tf$train$get_or_create_global_step()`, `tf$losses$mean_squared_error()` (TF1 semantics) and
 #' the rest of TensorFlow unchanged.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' tf$matmul(matrix(1:8, nrow = 2), matrix(1:8, nrow = 4))
 #' }
 #' @export

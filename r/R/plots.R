@@ -6,7 +6,7 @@
 #' @param n Number of components. Defaults to `2`.
 #' @returns A matrix with `n` columns.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' principal_components(matrix(rnorm(40), 10), 2)
 #' }
 #' @export
@@ -20,7 +20,7 @@ principal_components <- function(x, n = 2L) {
 #' @param nrow Rows of the grid. Defaults to `5`.
 #' @returns A matrix (the tiled image).
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' image_grid(array(runif(25 * 28 * 28), c(25, 28, 28)))
 #' }
 #' @export

@@ -4,7 +4,7 @@
 #' @param default_seed Seed when `--seed` is absent. Defaults to `42`.
 #' @returns A list with `steps` (`NULL`: the full case study), `seed` and `out`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' case_args(c("--steps", "5"))
 #' }
 #' @export
@@ -20,8 +20,8 @@ case_args <- function(args = commandArgs(trailingOnly = TRUE), default_seed = 42
 #' @param metrics Named list of final figures. Defaults to `list()`.
 #' @returns The record, invisibly.
 #' @examples
-#' \dontrun{
-#' write_run(case_args(), "basic_loop", losses = c(1.2, 0.9))
+#' \donttest{
+#' write_run(case_args(c("--out", tempfile(fileext = ".json"))), "basic_loop", losses = c(1.2, 0.9))
 #' }
 #' @export
 write_run <- function(args, case, losses, metrics = list()) {

@@ -7,7 +7,7 @@
 #' @param deterministic Enable TensorFlow op determinism. Defaults to `TRUE`.
 #' @returns The seed, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' set_random_seed(42)
 #' }
 #' @export

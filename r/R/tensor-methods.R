@@ -36,7 +36,7 @@
 #'   `length()`: an integer. `as.array()`: an R array. `as.numeric()`, `as.integer()`,
 #'   `as.logical()`: an R vector. `print()`: `x`, invisibly. `str()`: `NULL`, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' t <- tf$constant(matrix(1:6, nrow = 2), dtype = "float32")
 #' t * 2 + 1
 #' t %/% 4
@@ -154,7 +154,7 @@ as.logical.tensorflow.python.types.core.Tensor <- function(x, ...) {
 #'   unknown rank. Defaults to `list(...)`.
 #' @returns A `tf.TensorShape`.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' shape(NULL, 10)        # TensorShape([None, 10])
 #' shape(NA, 28, 28, 1)   # TensorShape([None, 28, 28, 1])
 #' shape()                # TensorShape([]): a scalar

@@ -15,7 +15,8 @@
 #'   `texts_to_sequences()`. Defaults to `NULL` (unknown words are dropped).
 #' @returns A tokenizer (Python class `rkeras_bridge.text.Tokenizer`).
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' texts <- c("The cat sat on the mat.", "The dog ate my homework.")
 #' tokenizer <- text_tokenizer(num_words = 10000) %>% fit_text_tokenizer(texts)
 #' sequences <- texts_to_sequences(tokenizer, texts)
 #' }
@@ -32,7 +33,7 @@ text_tokenizer <- function(num_words = NULL, filters = "!\"#$%&()*+,-./:;<=>?@[\
 #' @param x A character vector of texts.
 #' @returns `object`, invisibly.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' tokenizer <- text_tokenizer() %>% fit_text_tokenizer(c("The cat sat.", "The dog sat."))
 #' tokenizer$word_index
 #' }
@@ -47,7 +48,8 @@ fit_text_tokenizer <- function(object, x) {
 #' @param texts A character vector of texts.
 #' @returns A list with one integer vector per text.
 #' @examples
-#' \dontrun{
+#' \donttest{
+#' tokenizer <- text_tokenizer() %>% fit_text_tokenizer(c("The cat sat.", "A dog sat."))
 #' texts_to_sequences(tokenizer, c("the cat", "a dog"))
 #' }
 #' @export
@@ -66,7 +68,7 @@ texts_to_sequences <- function(tokenizer, texts) {
 #' @param value The padding value. Defaults to `0`.
 #' @returns A matrix with one row per sequence and `maxlen` columns.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' pad_sequences(list(c(1, 2, 3), 4), maxlen = 2)
 #' }
 #' @export

