@@ -26,11 +26,9 @@ reticulate_call_impl <- utils::getFromNamespace("py_call_impl", "reticulate")
 # The arguments come first: formals after `...` are matched exactly, never partially, so a
 # keyword such as `f =` or `conv =` reaches Python instead of binding to `.fn` or `.convert`.
 py_call_checked <- function(..., .fn, .convert) {
-  fn <- .fn
-  convert <- .convert
   call <- .state$call
   if (is.null(call)) {
-    return(fn(...))
+    return(.fn(...))
   }
   args <- list(...)
   if (length(args)) refuse_na(args)
@@ -40,13 +38,13 @@ py_call_checked <- function(..., .fn, .convert) {
   named <- if (is.null(arg_names)) logical(length(args)) else nzchar(arg_names)
   # A result inherits the convert flag of the callable that produced it: the trampoline used
   # must carry fn's flag, or objects from convert = FALSE calls would convert later on.
-  trampoline <- if (convert) call else .state$call_raw
-  result <- tryCatch(reticulate_call_impl(trampoline, c(list(fn), args[!named]), args[named]),
+  trampoline <- if (.convert) call else .state$call_raw
+  result <- tryCatch(reticulate_call_impl(trampoline, c(list(.fn), args[!named]), args[named]),
                      error = function(e) e)
   if (inherits(result, "error")) {
     stop(python_condition(result))
   }
-  if (convert) result <- reticulate::py_to_r(result)
+  if (.convert) result <- reticulate::py_to_r(result)
   if (is.null(result)) invisible(result) else result
 }
 
