@@ -36,6 +36,7 @@ _EXPORTS = {
     "set_random_seed": "seeding",
     "matrix": "conversion",
     "all_dims": "conversion",
+    "check_numerics": "conversion",
     "shape": "tensor_methods",
     # -- models, layers, initializers, training (group D)
     "layer_input": "layers",

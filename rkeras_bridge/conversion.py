@@ -26,6 +26,8 @@ __all__ = [
     "as_integer_tuple",
     "as_axis",
     "all_dims",
+    "check_numerics",
+    "refuse_non_finite",
     "refuse_na",
     "extract",
     "call",
@@ -124,6 +126,68 @@ def as_axis(axis: Any, name: str = "axis") -> int | tuple[int, ...] | None:
     if value == 0:
         raise bad_argument(name, axis, "a 1-based axis (1 is the first axis, -1 the last); 0 is not an axis")
     return value - 1 if value > 0 else value
+
+
+_CHECK_NUMERICS = [False]
+
+
+def check_numerics(enable: Any = None) -> bool:
+    """Turn the NaN/Inf check of training data on or off; return the setting in force.
+
+    Off by default: scanning every array costs a pass over the data, and NaN can be meaningful
+    (e.g. a mask). When on, :func:`refuse_non_finite` runs on the data given to
+    ``tensor_slices_dataset()`` and ``fit()`` (``x``, ``y``, ``validation_data``).
+
+    Example:
+        >>> check_numerics(True)
+        True
+
+    Args:
+        enable: `True` or `False` to set, `None` to only read. Defaults to `None`.
+
+    Returns:
+        Whether the check is on.
+
+    R: ``check_numerics(TRUE)``.
+    """
+    if enable is not None:
+        if not isinstance(enable, (bool, np.bool_)):
+            raise bad_argument("enable", enable, "TRUE/FALSE (or NULL to read the setting)")
+        _CHECK_NUMERICS[0] = bool(enable)
+    return _CHECK_NUMERICS[0]
+
+
+def refuse_non_finite(value: Any, name: str) -> None:
+    """When :func:`check_numerics` is on, raise if the arrays in ``value`` hold NaN or Inf.
+
+    Args:
+        value: An array, a tensor, or a (nested) list/tuple/dict of them; other leaves are ignored.
+        name: The argument name, for the error message.
+
+    Returns:
+        `None`.
+    """
+    if not _CHECK_NUMERICS[0] or value is None:
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            refuse_non_finite(item, f"{name}${key}")
+        return
+    if isinstance(value, (list, tuple)):
+        for i, item in enumerate(value, start=1):
+            refuse_non_finite(item, f"{name}[[{i}]]")
+        return
+    array = value.numpy() if hasattr(value, "numpy") else value
+    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fc":
+        return
+    bad = ~np.isfinite(array)
+    if bad.any():
+        first = np.argwhere(bad)[0]
+        raise ValueError(
+            f"Invalid value for argument `{name}`: expected finite numbers (check_numerics is on). "
+            f"Received: {name} with {int(np.isnan(array).sum())} NaN and {int(np.isinf(array).sum())} Inf "
+            f"values, the first at R index [{', '.join(str(int(i) + 1) for i in first)}]"
+        )
 
 
 def refuse_na(name: str, r_type: str, length: int, positions: Sequence[int]) -> None:

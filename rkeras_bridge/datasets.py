@@ -16,7 +16,7 @@ from typing import Any
 
 import tensorflow as tf
 
-from .conversion import as_integer
+from .conversion import as_integer, refuse_non_finite
 from .errors import bad_argument
 
 __all__ = [
@@ -96,6 +96,7 @@ def tensor_slices_dataset(tensors: Any) -> tf.data.Dataset:
     if tensors is None:
         raise bad_argument("tensors", tensors, "an array, tensor, or a list of them; not NULL/None")
     structure = _structure(tensors)
+    refuse_non_finite(structure, "tensors")
     try:
         return tf.data.Dataset.from_tensor_slices(structure)
     except (ValueError, tf.errors.InvalidArgumentError) as exc:

@@ -113,8 +113,8 @@ def _pairs(grads_and_vars: Any) -> list[tuple[Any, Any]]:
             # variable here usually means the gradients and variables lists differ in length.
             raise bad_argument(
                 f"grads_and_vars[{i}]", pair,
-                "a (gradient, variable) pair whose second element is a variable; are the gradients and "
-                "variables lists of different lengths?",
+                "a (gradient, variable) pair whose second element is a variable (gradients and variables "
+                "lists of different lengths leave it NULL)",
             )
         pairs.append((pair[0], pair[1]))
     return pairs

@@ -19,7 +19,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from .conversion import as_integer
+from .conversion import as_integer, refuse_non_finite
 from .errors import bad_argument, describe
 from .layers import _boolean, _number
 
@@ -217,6 +217,8 @@ def fit(
     Mirrors ``keras::fit()`` of R keras 2.x.
     """
     _check_model(object)
+    for name, value in (("x", x), ("y", y), ("validation_data", validation_data)):
+        refuse_non_finite(value, name)
     history = object.fit(
         x=x, y=y, batch_size=as_integer(batch_size, "batch_size", minimum=1, allow_none=True),
         epochs=as_integer(epochs, "epochs", minimum=0), verbose=_verbose(verbose),

@@ -108,3 +108,21 @@ vectors_as_arrays <- function(x) {
     x
   }
 }
+
+#' Check training data for NaN and Inf (opt-in)
+#'
+#' Off by default. When on, `tensor_slices_dataset()` and `fit()` refuse data holding `NaN` or
+#' `Inf` with a `python.builtin.ValueError` that names the argument and the first bad R index.
+#'
+#' @param enable `TRUE` or `FALSE` to set, `NULL` to only read the setting. Defaults to `NULL`.
+#' @returns Whether the check is on.
+#' @examples
+#' \donttest{
+#' check_numerics(TRUE)
+#' try(tensor_slices_dataset(c(1, NaN, 3)))
+#' check_numerics(FALSE)
+#' }
+#' @export
+check_numerics <- function(enable = NULL) {
+  bridge$check_numerics(enable)
+}

@@ -33,7 +33,7 @@ tensor_slices_dataset <- function(tensors) {
 #' }
 #' @export
 dataset_shuffle <- function(dataset, buffer_size, seed = NULL, reshuffle_each_iteration = NULL) {
-  bridge$dataset_shuffle(dataset, buffer_size, seed = seed, reshuffle_each_iteration = reshuffle_each_iteration)
+  bridge$dataset_shuffle(dataset = dataset, buffer_size = buffer_size, seed = seed, reshuffle_each_iteration = reshuffle_each_iteration)
 }
 
 #' @rdname dataset_shuffle
@@ -41,26 +41,26 @@ dataset_shuffle <- function(dataset, buffer_size, seed = NULL, reshuffle_each_it
 #' @param drop_remainder Drop a last, smaller batch. Defaults to `FALSE`.
 #' @export
 dataset_batch <- function(dataset, batch_size, drop_remainder = FALSE) {
-  bridge$dataset_batch(dataset, batch_size, drop_remainder = drop_remainder)
+  bridge$dataset_batch(dataset = dataset, batch_size = batch_size, drop_remainder = drop_remainder)
 }
 
 #' @rdname dataset_shuffle
 #' @param count Number of repetitions (`NULL`: forever) or elements to take.
 #' @export
 dataset_repeat <- function(dataset, count = NULL) {
-  bridge$dataset_repeat(dataset, count)
+  bridge$dataset_repeat(dataset = dataset, count = count)
 }
 
 #' @rdname dataset_shuffle
 #' @export
 dataset_take <- function(dataset, count) {
-  bridge$dataset_take(dataset, count)
+  bridge$dataset_take(dataset = dataset, count = count)
 }
 
 #' @rdname dataset_shuffle
 #' @export
 dataset_prefetch <- function(dataset, buffer_size = NULL) {
-  bridge$dataset_prefetch(dataset, buffer_size)
+  bridge$dataset_prefetch(dataset = dataset, buffer_size = buffer_size)
 }
 
 #' Iterate over a dataset, 2018 style
