@@ -38,3 +38,11 @@ def set_env(name, value):
     return old
 ", local = TRUE)
 }
+
+# Evaluate `code` with Python's KERAS_HOME set to `home`, restoring the old value afterwards.
+with_keras_home <- function(home, code) {
+  env <- py_env()
+  old <- env$set_env("KERAS_HOME", home)
+  on.exit(env$set_env("KERAS_HOME", old))
+  force(code)
+}

@@ -29,15 +29,13 @@ test_that("weights = path loads a saved .weights.h5 (VGG16 and Inception V3)", {
 })
 
 test_that("weights = 'imagenet' without the cached file is a FileNotFoundError that says where", {
-  env <- py_env()
   home <- tempfile()
-  old <- env$set_env("KERAS_HOME", home)
-  tryCatch({
+  with_keras_home(home, {
     err <- tryCatch(application_vgg19(), error = function(e) e)
     expect_s3_class(err, "python.builtin.FileNotFoundError")
     expect_true(grepl(file.path(home, "models", "vgg19_weights_tf_dim_ordering_tf_kernels.h5"),
                       conditionMessage(err), fixed = TRUE))
-  }, finally = env$set_env("KERAS_HOME", old))
+  })
   expect_error(application_vgg16(classes = 10), class = "python.builtin.ValueError")
   expect_error(application_vgg16(weights = tempfile()), class = "python.builtin.FileNotFoundError")
   expect_error(application_vgg16(include_top = FALSE, weights = NULL, pooling = "mean"),

@@ -24,16 +24,14 @@ test_that("dataset_mnist() reads a given path as list(train = list(x, y), test =
 
 test_that("dataset_mnist() reads the Keras cache and says where to put a missing file", {
   home <- tempfile()
-  env <- py_env()
-  old <- env$set_env("KERAS_HOME", home)
-  tryCatch({
+  with_keras_home(home, {
     err <- tryCatch(dataset_mnist(), error = function(e) e)
     expect_s3_class(err, "python.builtin.FileNotFoundError")
     expect_true(grepl(file.path(home, "datasets", "mnist.npz"), conditionMessage(err), fixed = TRUE))
     expect_false(file.exists(file.path(home, "datasets", "mnist.npz")))
     arrays <- fake_mnist(file.path(home, "datasets", "mnist.npz"), n_train = 2L)
     expect_equal(dataset_mnist()$train$x, arrays$x_train)
-  }, finally = env$set_env("KERAS_HOME", old))
+  })
   expect_error(dataset_mnist(3), class = "python.builtin.ValueError")
 })
 
