@@ -52,7 +52,7 @@ optimizer = tf.train.AdamOptimizer(learning_rate=0.01)
 model(x_train[0:1])  # build its variables, so a restore can fill them
 manager = checkpoint_manager(checkpoint_dir(args), every=args["checkpoint_every"], model=model, optimizer=optimizer,
                              global_step=tf.train.get_or_create_global_step())
-step = restore_latest(manager) if args["resume"] else 0  # model, optimizer, global step, epoch; 0 if none
+step = restore_latest(manager, max_steps=max_steps) if args["resume"] else 0  # model, optimizer, global step, epoch; 0 if none
 first_step = step + 1
 save_on_interrupt(manager)  # Ctrl-C: save a checkpoint after the current step, then exit
 

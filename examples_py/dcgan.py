@@ -16,6 +16,7 @@ from rkeras_bridge import (
     set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
 )
 from rkeras_bridge.plots import save_image_grid
+from rkeras_bridge.progress import progress_bar
 from rkeras_bridge.runs import case_args, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
@@ -36,6 +37,7 @@ n_images = len(mnist["y"])
 train_images = (mnist["x"].reshape(-1, 28, 28, 1).astype("float32") - 127.5) / 127.5
 train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset(train_images), n_images, seed=args["seed"]),
                               batch_size)
+steps_per_epoch = -(-n_images // batch_size)
 
 
 # ---- Generator -------------------------------------------------------------------------------
@@ -124,20 +126,21 @@ def train_step(images):
 
 train_step = tf_function(train_step)
 
-# ---- Training loop: per-epoch losses, a 5x5 grid of digits every 10 epochs -------------------
+# ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
 seed_noise = k_random_normal([25, noise_dim], seed=args["seed"])
 gen_losses, disc_losses = [], []
 for epoch in range(1, epochs + 1):
     if len(gen_losses) >= max_steps:
         break
+    bar = progress_bar(total=min(steps_per_epoch, max_steps - len(gen_losses)), title=f"epoch {epoch}")
     for batch in train_dataset:
         if len(gen_losses) >= max_steps:
             break
         losses = train_step(batch)
         gen_losses.append(float(losses[0]))
         disc_losses.append(float(losses[1]))
-    print(f"epoch {epoch}: generator loss {np.mean(gen_losses[-50:]):.4f}, "
-          f"discriminator loss {np.mean(disc_losses[-50:]):.4f}")
+        bar.tick({"generator": gen_losses[-1], "discriminator": disc_losses[-1]})
+    bar.close({"generator": np.mean(gen_losses[-50:]), "discriminator": np.mean(disc_losses[-50:])})
     if epoch % 10 == 0 or epoch == epochs:
         save_image_grid(generator_model(seed_noise, training=False).numpy() * 0.5 + 0.5,
                         os.path.join(out_dir, f"dcgan_py_epoch{epoch:02d}.png"), title=f"epoch {epoch}")

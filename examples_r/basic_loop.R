@@ -39,7 +39,7 @@ optimizer <- tf$train$AdamOptimizer(learning_rate = 0.01)
 invisible(model(x_train[1, , drop = FALSE]))  # build its variables, so a restore can fill them
 manager <- checkpoint_manager(checkpoint_dir(args), every = args$checkpoint_every, model = model, optimizer = optimizer,
                               global_step = tf$train$get_or_create_global_step())
-step <- if (args$resume) restore_latest(manager) else 0  # model, optimizer, global step, epoch; 0 if none
+step <- if (args$resume) restore_latest(manager, max_steps = max_steps) else 0  # model, optimizer, global step, epoch; 0 if none
 first_step <- step + 1
 save_on_interrupt(manager)  # Ctrl-C: save a checkpoint after the current step, then exit
 

@@ -27,6 +27,7 @@ n_images <- length(mnist$y)
 train_images <- ((tf$cast(tf$reshape(mnist$x, c(-1L, 28L, 28L, 1L)), "float32") - 127.5) / 127.5)$numpy()
 train_dataset <- tensor_slices_dataset(train_images) %>% dataset_shuffle(n_images, seed = args$seed) %>%
   dataset_batch(batch_size)
+steps_per_epoch <- ceiling(n_images / batch_size)
 
 # ---- Generator -------------------------------------------------------------------------------
 generator <- function(name = NULL) {
@@ -113,20 +114,21 @@ train_step <- function(images) {
 
 train_step <- tf_function(train_step)
 
-# ---- Training loop: per-epoch losses, a 5x5 grid of digits every 10 epochs -------------------
+# ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
 seed_noise <- k_random_normal(c(25, noise_dim), seed = args$seed)
 gen_losses <- numeric(0); disc_losses <- numeric(0)
 for (epoch in seq_len(epochs)) {
   if (length(gen_losses) >= max_steps) break
+  bar <- progress_bar(total = min(steps_per_epoch, max_steps - length(gen_losses)), title = sprintf("epoch %d", epoch))
   iter <- as_iterator(train_dataset)
   while (!is.null(batch <- iter_next(iter))) {
     if (length(gen_losses) >= max_steps) break
     losses <- train_step(batch)
     gen_losses <- c(gen_losses, losses[[1]]$numpy())
     disc_losses <- c(disc_losses, losses[[2]]$numpy())
+    bar$tick(list(generator = utils::tail(gen_losses, 1), discriminator = utils::tail(disc_losses, 1)))
   }
-  cat(sprintf("epoch %d: generator loss %.4f, discriminator loss %.4f\n", epoch,
-              mean(utils::tail(gen_losses, 50)), mean(utils::tail(disc_losses, 50))))
+  bar$close(list(generator = mean(utils::tail(gen_losses, 50)), discriminator = mean(utils::tail(disc_losses, 50))))
   if (epoch %% 10 == 0 || epoch == epochs) {
     grid <- image_grid(generator_model(seed_noise, training = FALSE)$numpy() * 0.5 + 0.5)
     pixels <- expand.grid(row = seq_len(nrow(grid)), col = seq_len(ncol(grid)))

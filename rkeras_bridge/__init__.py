@@ -143,8 +143,14 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
+# Modules with helpers for the case studies and tools, reached as ``rkeras_bridge.<module>``.
+_SUBMODULES = frozenset({"case_data", "checkpoints", "cli", "conversion", "parity", "plots", "progress",
+                         "runs", "translation", "captioning"})
+
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:  # bridge$runs$... from R reaches submodules without importing them first
+        return importlib.import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'rkeras_bridge' has no attribute {name!r}")

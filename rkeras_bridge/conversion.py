@@ -22,6 +22,7 @@ import numpy as np
 from .errors import bad_argument
 
 __all__ = [
+    "r_dims",
     "as_integer",
     "as_integer_tuple",
     "as_axis",
@@ -512,9 +513,48 @@ def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
     """
     try:
         return fn(*args, **kwargs)
+    except ValueError as exc:
+        wrapped = _with_r_dims(fn, args, exc)
+        _LAST_ERROR[0] = wrapped
+        if wrapped is exc:
+            raise
+        raise wrapped from exc
     except BaseException as exc:  # re-raised unchanged; only remembered
         _LAST_ERROR[0] = exc
         raise
+
+
+def r_dims(shape: Any) -> str:
+    """Write a shape the way R prints ``dim()``: ``(10, 5)`` becomes ``c(10, 5)``, unknown sizes ``NA``.
+
+    Example:
+        >>> r_dims((None, 28, 28, 1))
+        'c(NA, 28, 28, 1)'
+    """
+    return "c(" + ", ".join("NA" if d is None else str(int(d)) for d in tuple(shape)) + ")"
+
+
+def _with_r_dims(fn: Any, args: tuple[Any, ...], exc: ValueError) -> ValueError:
+    # A Keras layer called from R on data of the wrong rank or shape: say what the input's dim()
+    # was in R's notation, since the Keras message speaks in Python tuples. Once, at the boundary.
+    layer = getattr(fn, "__self__", fn)
+    if not (hasattr(layer, "compute_output_shape") and hasattr(layer, "built")) or not args:
+        return exc
+    shape = getattr(args[0], "shape", None)
+    message = str(exc)
+    if shape is None or "dim() = c(" in message or not any(w in message for w in ("shape", "ndim", "rank")):
+        return exc
+    try:
+        dims = r_dims(shape)
+    except (TypeError, ValueError):
+        return exc
+    name = getattr(layer, "name", type(layer).__name__)
+    text = (f"{message}\nIn R terms: layer '{name}' received an input with dim() = {dims} "
+            f"(length(dim()) = {len(tuple(shape))}; the first dimension is the batch).")
+    try:
+        return type(exc)(text)
+    except Exception:  # an exception class with a different constructor
+        return ValueError(text)
 
 
 def r_condition_classes(exc: BaseException) -> list[str]:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import numpy as np
 import tensorflow as tf
 
 from .conversion import as_integer, refuse_non_finite
@@ -69,6 +70,19 @@ def _structure(tensors: Any) -> Any:
     return tensors
 
 
+def _components(structure: Any) -> Iterator[Any]:
+    # Like tf.nest.flatten, but an empty tuple/dict (an R zero-length vector arrives as an empty
+    # list) is a component of its own, not nothing: it must be refused, not silently dropped.
+    if isinstance(structure, (tuple, dict)):
+        values = list(structure.values()) if isinstance(structure, dict) else list(structure)
+        if not values:
+            yield structure
+        for value in values:
+            yield from _components(value)
+    else:
+        yield structure
+
+
 def _check_dataset(dataset: Any) -> tf.data.Dataset:
     if not isinstance(dataset, tf.data.Dataset):
         raise bad_argument("dataset", dataset, "a tf.data.Dataset (e.g. from tensor_slices_dataset())",
@@ -97,6 +111,12 @@ def tensor_slices_dataset(tensors: Any) -> tf.data.Dataset:
         raise bad_argument("tensors", tensors, "an array, tensor, or a list of them; not NULL/None")
     structure = _structure(tensors)
     refuse_non_finite(structure, "tensors")
+    for component in _components(structure):
+        shape = tuple(getattr(component, "shape", np.shape(component)))
+        if not shape or shape[0] == 0:
+            raise bad_argument("tensors", component,
+                               "data with at least one element along the first dimension (one element per "
+                               "row); an empty or 0-d component makes an empty or invalid dataset")
     try:
         return tf.data.Dataset.from_tensor_slices(structure)
     except (ValueError, tf.errors.InvalidArgumentError) as exc:

@@ -30,6 +30,7 @@ from typing import Any
 
 import keras
 import numpy as np
+import tensorflow as tf
 
 from .conversion import as_integer, as_integer_tuple
 from .errors import bad_argument
@@ -267,6 +268,29 @@ def layer_dropout(object: Any = None, rate: Any = None, noise_shape: Any = None,
                        noise_shape=_shape(noise_shape, "noise_shape"), seed=seed)
 
 
+@keras.saving.register_keras_serializable(package="rkeras_bridge")
+class Embedding(keras.layers.Embedding):
+    """``keras.layers.Embedding`` that refuses fractional indices instead of truncating them.
+
+    Keras casts a float input to int, so an index of 2.7 silently reads row 2. R users pass
+    doubles (``c(1, 5, 2)``), which are fine as long as they are whole; eagerly, anything else is
+    an error naming the layer. (Inside a compiled function the check is skipped: no values yet.)
+    """
+
+    def call(self, inputs: Any) -> Any:
+        if tf.executing_eagerly() and isinstance(inputs, (tf.Tensor, np.ndarray)):
+            values = tf.convert_to_tensor(inputs)
+            if values.dtype.is_floating and not bool(tf.reduce_all(tf.equal(values, tf.round(values)))):
+                bad = values.numpy()[values.numpy() != np.round(values.numpy())].reshape(-1)[:3]
+                raise ValueError(
+                    f"Invalid value for argument `inputs` of layer '{self.name}': expected whole-number "
+                    "indices "
+                    f"from 0 to {self.input_dim - 1} (integers, or doubles such as 3). Received: "
+                    f"fractional indices such as {', '.join(repr(float(b)) for b in bad)}"
+                )
+        return super().call(inputs)
+
+
 def layer_embedding(
     object: Any = None, input_dim: Any = None, output_dim: Any = None,
     embeddings_initializer: Any = "uniform", embeddings_regularizer: Any = None,
@@ -301,7 +325,7 @@ def layer_embedding(
     length = as_integer(input_length, "input_length", minimum=1, allow_none=True)
     if kwargs.get("input_shape") is None and kwargs.get("batch_input_shape") is None:
         kwargs["input_shape"] = (length,)
-    return _make_layer(keras.layers.Embedding, object, dict(kwargs, name=name),
+    return _make_layer(Embedding, object, dict(kwargs, name=name),
                        input_dim=as_integer(input_dim, "input_dim", minimum=1),
                        output_dim=as_integer(output_dim, "output_dim", minimum=1),
                        embeddings_initializer=embeddings_initializer,

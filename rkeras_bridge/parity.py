@@ -23,7 +23,7 @@ __all__ = ["ROOT", "paired_cases", "run_example", "compare_runs", "main"]
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 1e-6
 # Steps for --quick runs (CI-sized; for fit-based cases a step is an epoch); a case not listed runs 5.
-QUICK_STEPS = {"matmul": 0, "basic_loop": 24, "simple_dot": 1}
+QUICK_STEPS = {"matmul": 0, "basic_loop": 24, "simple_dot": 1, "nmt_attention": 3}
 
 
 def paired_cases() -> list[str]:
@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in res["problems"][:10]:
             print(f"  {case}: {problem}")
     print(f"records in {out_dir}; tolerance {args.tolerance:g} relative")
+    if args.out:
+        from .report import write_report
+
+        print(f"report: {write_report(out_dir)}")
     return 0 if all(res["ok"] for _, res, _, _ in rows) else 1
 
 

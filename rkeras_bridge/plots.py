@@ -14,7 +14,7 @@ import numpy as np
 from .conversion import as_integer
 from .errors import bad_argument
 
-__all__ = ["principal_components", "image_grid", "save_image_grid", "plot_points"]
+__all__ = ["principal_components", "image_grid", "save_image_grid", "plot_points", "plot_attention"]
 
 
 def principal_components(x: Any, n: Any = 2) -> np.ndarray:
@@ -102,6 +102,44 @@ def plot_points(x: Any, y: Any, labels: Any, path: str, title: str = "", xlab: s
     ax.set_title(title)
     ax.set_xlabel(xlab)
     ax.set_ylabel(ylab)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return str(path)
+
+
+def plot_attention(weights: Any, source_words: Any, target_words: Any, path: str, title: str = "") -> str:
+    """Save an attention heatmap (one row per generated word, one column per source word) as PNG.
+
+    Example:
+        >>> plot_attention([[0.9, 0.1], [0.2, 0.8]], ["hi", "."], ["hola", "."], "a.png")  # doctest: +SKIP
+        'a.png'
+
+    Args:
+        weights: A matrix, ``len(target_words)`` rows by ``len(source_words)`` columns.
+        source_words: Column labels.
+        target_words: Row labels.
+        path: Where to write the PNG.
+        title: Plot title. Defaults to `""`.
+
+    Returns:
+        ``path``. (The R twin draws the same matrix with ggplot2's ``geom_tile``.)
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matrix = np.asarray(weights, dtype=np.float64)
+    sources, targets = [str(w) for w in source_words], [str(w) for w in target_words]
+    if matrix.ndim != 2 or matrix.shape != (len(targets), len(sources)):
+        raise bad_argument("weights", weights, f"a {len(targets)} x {len(sources)} matrix "
+                           "(rows: target words, columns: source words)")
+    fig, ax = plt.subplots(figsize=(1 + 0.6 * len(sources), 1 + 0.5 * len(targets)))
+    ax.imshow(matrix, cmap="viridis", vmin=0, vmax=1)
+    ax.set_xticks(range(len(sources)), sources, rotation=90)
+    ax.set_yticks(range(len(targets)), targets)
+    ax.set_title(title)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(fig)

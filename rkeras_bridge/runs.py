@@ -23,8 +23,9 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
     """Parse an example's command line.
 
     Example:
-        >>> case_args(["--steps", "5", "--seed", "1"])
-        {'steps': 5, 'epochs': None, 'seed': 1, 'out': None, 'resume': False, 'checkpoint_every': 10}
+        >>> args = case_args(["--steps", "5", "--seed", "1"])
+        >>> args["steps"], args["seed"], args["epochs"], args["eager"], args["data"]
+        (5, 1, None, False, None)
 
     Args:
         argv: The arguments (R: ``commandArgs(trailingOnly = TRUE)``). Defaults to `None` (none).
@@ -34,7 +35,10 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
         A dict with ``steps`` (`None` runs the full case study), ``epochs`` (`None`: the case's own),
         ``seed``, ``out``, ``resume`` and ``checkpoint_every`` (``--checkpoint-every K``, else the
         environment variable ``RKB_CHECKPOINT_EVERY``, else 10: steps between checkpoints for the
-        cases that keep them, in ``checkpoints/`` next to ``--out``).
+        cases that keep them, in ``checkpoints/`` next to ``--out``) and ``eager`` (``--eager``: run
+        the training step eagerly instead of compiling it with ``tf_function``, to time both) and
+        ``data`` (``--data PATH``: the data file or folder of cases that read one, e.g. the full
+        manythings.org ``spa.txt`` for the translation case; `None`: the case's default).
     """
     if argv is None:
         argv = []
@@ -51,6 +55,10 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
                         help="continue from the latest checkpoint, if the case keeps one")
     parser.add_argument("--checkpoint-every", type=int, default=None,
                         help="steps between checkpoints (default: $RKB_CHECKPOINT_EVERY, else 10)")
+    parser.add_argument("--eager", action="store_true",
+                        help="run the training step eagerly (default: compiled with tf_function)")
+    parser.add_argument("--data", default=None,
+                        help="data file or folder for the cases that read one (default: the case's own)")
     ns = parser.parse_args(list(argv))
     every = ns.checkpoint_every
     if every is None:
@@ -68,7 +76,7 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
         if value is not None and value < (0 if flag == "steps" else 1):
             parser.error(f"--{flag} must be >= {0 if flag == 'steps' else 1}. Received: --{flag} {value}")
     return {"steps": ns.steps, "epochs": ns.epochs, "seed": ns.seed, "out": ns.out, "resume": ns.resume,
-            "checkpoint_every": every}
+            "checkpoint_every": every, "eager": ns.eager, "data": ns.data}
 
 
 def checkpoint_dir(args: dict[str, Any]) -> str | None:
@@ -130,7 +138,8 @@ def _plain(value: Any) -> Any:
 
 
 def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: dict[str, Any] | None = None,
-              extra_versions: dict[str, Any] | None = None) -> dict[str, Any]:
+              extra_versions: dict[str, Any] | None = None,
+              timings: dict[str, Any] | None = None) -> dict[str, Any]:
     """Build the run record and, when ``args["out"]`` is set, write it as JSON.
 
     Args:
@@ -141,9 +150,11 @@ def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: 
             discriminator).
         metrics: Final figures (numbers, nested lists or strings). Defaults to `None`.
         extra_versions: More versions to record (the R side adds R's). Defaults to `None`.
+        timings: Wall-clock figures (e.g. seconds per step). Recorded but never compared by the
+            parity harness: they differ between runs. Defaults to `None`.
 
     Returns:
-        The record: ``{"case", "lang", "seed", "steps", "losses", "metrics", "versions"}``.
+        The record: ``{"case", "lang", "seed", "steps", "losses", "metrics", "timings", "versions"}``.
     """
     if lang not in ("r", "py"):
         raise ValueError(f"Invalid value for argument `lang`: expected 'r' or 'py'. Received: lang={lang!r}")
@@ -156,6 +167,7 @@ def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: 
         "steps": steps,
         "losses": losses,
         "metrics": _plain(metrics or {}),
+        "timings": _plain(timings or {}),
         "versions": versions(extra_versions),
     }
     if args.get("out"):

@@ -7,10 +7,10 @@ import tensorflow as tf
 
 from rkeras_bridge import (
     apply_gradients, check_numerics, compile, dataset_mnist, fit, keras_model_custom, keras_model_sequential,
-    layer_dense, set_random_seed, tensor_slices_dataset, transpose,
+    layer_conv_2d, layer_dense, layer_embedding, set_random_seed, tensor_slices_dataset, transpose,
 )
 from rkeras_bridge import tf as tf1
-from rkeras_bridge.conversion import extract
+from rkeras_bridge.conversion import call, extract
 
 
 @pytest.fixture
@@ -61,3 +61,29 @@ def test_check_numerics_wants_a_logical():
 def test_catalogue_entry(call, match):
     with pytest.raises((ValueError, TypeError, FileNotFoundError), match=match):
         call()
+
+
+def test_wrong_rank_for_a_layer_shows_r_dims_when_called_through_the_bridge():
+    layer = layer_conv_2d(filters=2, kernel_size=[3, 3])
+    with pytest.raises(ValueError, match=r"(?s)expected min_ndim=4, found ndim=2.*dim\(\) = c\(10, 5\)"):
+        call(layer, np.ones((10, 5), "float32"))  # the path every R call takes
+    with pytest.raises(ValueError) as plain:
+        layer(np.ones((10, 5), "float32"))  # Python users get Keras's own message
+    assert "dim()" not in str(plain.value)
+
+
+@pytest.mark.parametrize("data", [np.zeros((0, 3)), [np.ones((2, 3)), np.zeros((0,))], np.float64(1.0),
+                                  {"x": np.ones(3), "y": []}])
+def test_empty_data_is_refused(data):
+    with pytest.raises(ValueError, match=r"`tensors`.*at least one element"):
+        tensor_slices_dataset(data)
+
+
+def test_wrong_dtype_fractional_indices_into_an_embedding():
+    layer = layer_embedding(input_dim=5, output_dim=2)
+    with pytest.raises(ValueError, match=r"`inputs`.*whole-number indices from 0 to 4.*2.5"):
+        layer(np.array([[1.0, 2.5]]))
+    assert layer(np.array([[1.0, 2.0]])).shape == (1, 2, 2)  # whole doubles, as R sends them, are fine
+    assert layer.name.startswith("embedding")
+    with pytest.raises(ValueError, match=r"dtype='string'"):
+        layer_dense(units=2)(np.array([["a", "b"]]))  # strings into a layer: Keras names the dtype

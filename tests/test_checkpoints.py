@@ -84,6 +84,16 @@ def test_save_restore_round_trip_includes_rng_and_iterator(tmp_path):
     np.testing.assert_allclose(resumed, expected, rtol=1e-6)
 
 
+def test_resuming_past_the_requested_steps_is_a_clear_error(tmp_path):
+    model, optimizer, step_var, manager = setup(tmp_path / "ck")
+    train(model, optimizer, step_var, manager, iter(dataset()), 4)  # saves at 2 and 4
+    *_, again = setup(tmp_path / "ck")
+    with pytest.raises(ValueError, match=r"`max_steps`.*step 4.*--steps >= 4.*Received: max_steps=3"):
+        restore_latest(again, max_steps=3)
+    *_, fine = setup(tmp_path / "ck")
+    assert restore_latest(fine, max_steps=4) == 4
+
+
 def test_no_checkpoint_gives_step_zero_and_off_switch(tmp_path):
     *_, manager = setup(tmp_path / "empty")
     assert restore_latest(manager) == 0

@@ -18,9 +18,10 @@ def run_cli(*args, cwd=ROOT, timeout=600):
 
 
 @pytest.mark.parametrize("command, options", [
-    ([], ["run", "parity", "bench", "doctor", "list"]),
+    ([], ["run", "parity", "report", "bench", "doctor", "list"]),
+    (["report"], ["DIR", "--screenshot"]),
     (["run"], ["--lang", "--steps", "--epochs", "--seed", "--out", "CASE"]),
-    (["parity"], ["--quick", "--steps", "--seed", "CASES"]),
+    (["parity"], ["--quick", "--steps", "--seed", "--out", "CASES"]),
     (["bench"], ["benchmark suite"]),
     (["doctor"], ["--timeout"]),
     (["list"], ["case"]),

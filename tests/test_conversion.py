@@ -393,3 +393,100 @@ def test_r_condition_classes():
     classes = r_condition_classes(tf.errors.InvalidArgumentError(None, None, "bad"))
     assert classes[0] == "tensorflow.python.framework.errors_impl.InvalidArgumentError"
     assert classes[-1] == "python.builtin.BaseException" and "python.builtin.object" not in classes
+
+
+# --- R <-> NumPy round trips through reticulate (R embedded in this process with rpy2) ----------
+# Property-based: hypothesis draws arrays and R vectors; R itself (through reticulate, as the R
+# package does) converts them, and the values, types and shapes must survive both ways.
+
+@pytest.fixture(scope="module")
+def embedded_r():
+    import sys
+    import types
+
+    from rkeras_bridge import rsession
+
+    rsession.start_r()  # idempotent; the exit is made safe by rsession (see its docstring)
+    sys.modules.setdefault("rkb_exchange", types.ModuleType("rkb_exchange"))  # where both sides meet
+    return rsession.r
+
+
+def _r_number(x: float) -> str:
+    return repr(float(x)) if np.isfinite(x) else {np.inf: "Inf", -np.inf: "-Inf"}.get(x, "NaN")
+
+
+_shapes = st.lists(st.integers(1, 4), min_size=1, max_size=3).map(tuple)
+def _filled(elements, dtype):
+    # an array of a drawn shape filled with drawn elements (-2**31 is R's NA_integer_: not drawn)
+    return _shapes.flatmap(lambda s: st.lists(elements, min_size=int(np.prod(s)), max_size=int(np.prod(s)))
+                           .map(lambda v: np.array(v, dtype).reshape(s)))
+
+
+_arrays = st.one_of(_filled(st.integers(-2**31 + 1, 2**31 - 1), np.int32),
+                    _filled(st.floats(allow_nan=False, width=64), np.float64),
+                    _filled(st.booleans(), bool))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(array=_arrays)
+def test_numpy_to_r_and_back_keeps_values_types_and_shape(embedded_r, array):
+    import rkb_exchange
+
+    rkb_exchange.rkb_in = array
+    r_type, r_dim = embedded_r(
+        'py <- reticulate::import("rkb_exchange"); x <- py$rkb_in; py$rkb_out <- x; '
+        'c(typeof(x), paste(dim(x), collapse = ","))'
+    )
+    expected_type = {"i": "integer", "f": "double", "b": "logical"}[array.dtype.kind]
+    assert r_type == expected_type
+    assert r_dim == ",".join(str(d) for d in array.shape)  # R's dim() is NumPy's shape
+    back = np.asarray(rkb_exchange.rkb_out)
+    assert back.dtype == array.dtype and back.shape == array.shape
+    np.testing.assert_array_equal(back, array)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dims=_shapes, data=st.data())
+def test_r_arrays_arrive_in_numpy_with_the_same_elements_at_the_same_indices(embedded_r, dims, data):
+    import rkb_exchange
+
+    values = data.draw(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64),
+                                min_size=int(np.prod(dims)), max_size=int(np.prod(dims))))
+    literal = ", ".join(map(_r_number, values))
+    embedded_r(f"py <- reticulate::import('rkb_exchange'); py$rkb_out <- array(c({literal}), "
+               f"dim = c({', '.join(map(str, dims))}))")
+    got = np.asarray(rkb_exchange.rkb_out)
+    assert got.shape == dims
+    # R fills column-major: element [i, j, k] (1-based) is values[i + j*d1 + k*d1*d2] (0-based)
+    np.testing.assert_array_equal(got, np.array(values, np.float64).reshape(dims, order="F"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(st.one_of(st.none(), st.integers(-1000, 1000)), min_size=1, max_size=6),
+       kind=st.sampled_from(["integer", "double", "logical"]))
+def test_r_na_never_arrives_as_a_number_and_clean_vectors_convert_exactly(embedded_r, values, kind):
+    """R's NA_integer_ would be -2147483648 and logical NA would be True in raw reticulate."""
+    if kind == "logical":
+        literal = [("NA" if v is None else ("TRUE" if v % 2 else "FALSE")) for v in values]
+    elif kind == "integer":
+        literal = [("NA_integer_" if v is None else f"{v}L") for v in values]
+    else:
+        literal = [("NA_real_" if v is None else f"{v}") for v in values]
+    outcome = embedded_r(
+        f"x <- c({', '.join(literal)}); "
+        "r <- tryCatch(rkerasbridge::tensor_slices_dataset(x), error = function(e) e); "
+        "if (inherits(r, 'error')) c('error', class(r)[1], conditionMessage(r)) else "
+        "c('ok', paste(unlist(reticulate::import('builtins')$list(r$as_numpy_iterator())), collapse = ','))"
+    )
+    if None in values:
+        assert list(outcome[:2]) == ["error", "python.builtin.ValueError"]
+        assert "R NA" in outcome[2] and "`tensors" in outcome[2]
+    else:
+        assert outcome[0] == "ok"
+        got = outcome[1].split(",")
+        if kind == "logical":
+            assert got == [("TRUE" if v % 2 else "FALSE") for v in values]
+        elif kind == "integer":
+            assert got == [str(v) for v in values]
+        else:
+            assert [float(g) for g in got] == [float(v) for v in values]

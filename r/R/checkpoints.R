@@ -68,10 +68,12 @@ maybe_save <- function(manager, step, force = FALSE) {
 }
 
 #' @rdname checkpoint_manager
+#' @param max_steps For `restore_latest()`: the steps this run is asked to reach; a checkpoint
+#'   already past it is an error that says how to resume. Defaults to `NULL` (not checked).
 #' @returns `restore_latest()`: the restored step (0 when there is no checkpoint).
 #' @export
-restore_latest <- function(manager) {
-  bridge$checkpoints$restore_latest(manager)
+restore_latest <- function(manager, max_steps = NULL) {
+  bridge$checkpoints$restore_latest(manager, max_steps = max_steps)
 }
 
 #' @rdname checkpoint_manager

@@ -97,10 +97,11 @@ refuse_na <- function(args, parent = NULL) {
   invisible(NULL)
 }
 
-# reticulate sends an R vector as a Python list, which tf.data would read as a structure of
-# scalars; a 1-d array keeps it one component. Lists are walked, everything else is left alone.
+# reticulate sends an R vector as a Python list (length 1: a scalar), which tf.data would read as
+# a structure of scalars; a 1-d array keeps it one component of length(x) elements, as in R.
+# Lists are walked, everything else is left alone.
 vectors_as_arrays <- function(x) {
-  if (is.atomic(x) && is.null(dim(x)) && length(x) > 1) {
+  if (is.atomic(x) && is.null(dim(x)) && length(x) >= 1) {
     array(x)
   } else if (is.list(x) && !is.data.frame(x) && !inherits(x, "python.builtin.object")) {
     structure(lapply(x, vectors_as_arrays), names = names(x))

@@ -17,7 +17,7 @@ tensor_slices_dataset <- function(tensors) {
     # checked calls, on the DataFrame itself. array() keeps a one-row column a 1-d array.
     tensors <- lapply(as.list(tensors), function(column) array(if (is.factor(column)) as.character(column) else column))
   }
-  bridge$tensor_slices_dataset(vectors_as_arrays(tensors))
+  bridge$tensor_slices_dataset(tensors = vectors_as_arrays(tensors))
 }
 
 #' Shuffle, batch, repeat, take and prefetch dataset elements

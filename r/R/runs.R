@@ -2,7 +2,9 @@
 #'
 #' @param args Command-line arguments. Defaults to `commandArgs(trailingOnly = TRUE)`.
 #' @param default_seed Seed when `--seed` is absent. Defaults to `42`.
-#' @returns A list with `steps` (`NULL`: the full case study), `seed` and `out`.
+#' @returns A list with `steps` (`NULL`: the full case study), `epochs`, `seed`, `out`, `resume`,
+#'   `checkpoint_every`, `eager` (`--eager`: run the training step uncompiled) and `data`
+#'   (`--data PATH`: the data file of cases that read one).
 #' @examples
 #' \donttest{
 #' case_args(c("--steps", "5"))
@@ -18,15 +20,16 @@ case_args <- function(args = commandArgs(trailingOnly = TRUE), default_seed = 42
 #' @param case The case study's name.
 #' @param losses Per-step losses (a numeric vector, or a named list of them).
 #' @param metrics Named list of final figures. Defaults to `list()`.
+#' @param timings Named list of wall-clock figures (recorded, never compared). Defaults to `list()`.
 #' @returns The record, invisibly.
 #' @examples
 #' \donttest{
 #' write_run(case_args(c("--out", tempfile(fileext = ".json"))), "basic_loop", losses = c(1.2, 0.9))
 #' }
 #' @export
-write_run <- function(args, case, losses, metrics = list()) {
+write_run <- function(args, case, losses, metrics = list(), timings = list()) {
   versions <- list(R = paste(R.version$major, R.version$minor, sep = "."),
                    reticulate = as.character(utils::packageVersion("reticulate")),
                    rkerasbridge = as.character(utils::packageVersion("rkerasbridge")))
-  invisible(bridge$runs$write_run(args, case, "r", as.list(losses), metrics, versions))
+  invisible(bridge$runs$write_run(args, case, "r", as.list(losses), metrics, versions, timings))
 }

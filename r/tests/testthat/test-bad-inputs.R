@@ -37,3 +37,28 @@ test_that("missing data files and bad custom-model closures are classed errors",
   expect_error(dataset_mnist(file.path(tempdir(), "nope", "mnist.npz")), class = "python.builtin.FileNotFoundError")
   expect_error(keras_model_custom(function(self) function() NULL), class = "python.builtin.TypeError")
 })
+
+test_that("a layer given data of the wrong rank reports the input's R dim()", {
+  layer <- layer_conv_2d(filters = 2, kernel_size = c(3, 3))
+  err <- tryCatch(layer(matrix(1, 10, 5)), error = identity)
+  expect_s3_class(err, "python.builtin.ValueError")
+  expect_match(err$python_message, "dim() = c(10, 5)", fixed = TRUE)
+  dense <- layer_dense(units = 2)
+  dense(matrix(1, 3, 4))
+  err <- tryCatch(dense(matrix(1, 3, 7)), error = identity)
+  expect_s3_class(err, "python.builtin.ValueError")
+  expect_match(err$python_message, "dim() = c(3, 7)", fixed = TRUE)
+})
+
+test_that("empty data and fractional embedding indices are refused", {
+  err <- tryCatch(tensor_slices_dataset(matrix(numeric(0), 0, 3)), error = identity)
+  expect_s3_class(err, "python.builtin.ValueError")
+  expect_match(err$python_message, "`tensors`", fixed = TRUE)
+  expect_error(tensor_slices_dataset(list(x = 1:3, y = integer(0))), class = "python.builtin.ValueError")
+  embedding <- layer_embedding(input_dim = 5, output_dim = 2)
+  expect_equal(dim(embedding(matrix(c(1, 2), 1))), c(1L, 2L, 2L))  # whole doubles are indices
+  err <- tryCatch(embedding(matrix(c(1, 2.5), 1)), error = identity)
+  expect_s3_class(err, "python.builtin.ValueError")
+  expect_match(err$python_message, "whole-number indices", fixed = TRUE)
+  expect_error(layer_dense(units = 2)(matrix(c("a", "b"), 1)), class = "python.builtin.ValueError")
+})

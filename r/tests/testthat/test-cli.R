@@ -9,6 +9,9 @@ test_that("run_case_study runs both twins of matmul and they agree", {
     expect_gt(run$seconds, 0)
   }
   expect_equal(normalizePath(dirname(result$runs$r$record)), normalizePath(out))
+  # the report page sits next to the records and shows the verdict
+  expect_equal(normalizePath(result$report), normalizePath(file.path(out, "index.html")))
+  expect_true(any(grepl("PASS", readLines(result$report, warn = FALSE), fixed = TRUE)))
 })
 
 test_that("run_case_study names a bad argument", {

@@ -1,0 +1,20 @@
+test_that("progress_bar() counts steps and summarises the last values", {
+  bar <- progress_bar(total = 4, title = "epoch 1", every = 2, interactive = FALSE)
+  for (loss in c(0.9, 0.8, 0.7, 0.6)) bar$tick(list(loss = loss))
+  summary <- bar$close()
+  expect_match(summary, "^epoch 1: step 4/4  loss 0.6000")
+  expect_equal(bar$step, 4L)
+  expect_false(bar$interactive)
+})
+
+test_that("progress_bar() refuses bad values with classed errors", {
+  bar <- progress_bar(total = 2, interactive = FALSE)
+  err <- tryCatch(bar$tick(list(loss = "low")), error = identity)
+  expect_s3_class(err, "python.builtin.TypeError")
+  expect_match(conditionMessage(err), "values$loss", fixed = TRUE)
+  err <- tryCatch(bar$tick(list(loss = NA_real_)), error = identity)
+  expect_s3_class(err, "python.builtin.ValueError")
+  err <- tryCatch(progress_bar(total = 0), error = identity)
+  expect_s3_class(err, "python.builtin.ValueError")
+  expect_match(conditionMessage(err), "`total`", fixed = TRUE)
+})
