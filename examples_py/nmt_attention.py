@@ -24,14 +24,14 @@ from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_la
 from rkeras_bridge.plots import plot_attention
 from rkeras_bridge.progress import progress_bar
 from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
-from rkeras_bridge.translation import bleu_baselines, corpus_bleu, sequences_to_text, translation_data
+from rkeras_bridge.translation import bleu_baselines, corpus_bleu, corpus_chrf, sequences_to_text, translation_data
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])
 set_random_seed(args["seed"])
-epochs = args["epochs"] or 20
+epochs = args["epochs"] or 50
 max_steps = args["steps"] if args["steps"] is not None else 10**9
-batch_size = 64
+batch_size = 32
 embedding_dim = 128
 gru_units = 256
 out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
@@ -194,9 +194,12 @@ train_predictions = sequences_to_text(train_translation["ids"], data["target_ind
 valid_predictions = sequences_to_text(valid_translation["ids"], data["target_index"])
 bleu_train = corpus_bleu(train_predictions, data["target_text_train"])
 bleu_valid = corpus_bleu(valid_predictions, data["target_text_valid"])
+chrf_valid = corpus_chrf(valid_predictions, data["target_text_valid"])
 baselines = bleu_baselines(data)
 print(f"BLEU held-out {bleu_valid:.2f} (train {bleu_train:.2f}); baselines on held-out: copy the source "
       f"{baselines['copy_source']:.2f}, most frequent target sentence {baselines['most_frequent_target']:.2f}")
+print(f"chrF held-out {chrf_valid:.2f}; baselines: copy the source {baselines['copy_source_chrf']:.2f}, "
+      f"most frequent target sentence {baselines['most_frequent_target_chrf']:.2f}")
 
 # ---- Samples and attention heatmaps (sentences from Tatoeba, tatoeba.org, CC BY 2.0 FR) -------
 samples = []
@@ -218,7 +221,9 @@ timed = step_seconds[1:] if len(step_seconds) > 1 else step_seconds
 write_run(args, "nmt_attention", "py", losses=batch_losses,
           metrics={"epoch_losses": epoch_losses, "bleu_valid": bleu_valid, "bleu_train": bleu_train,
                    "bleu_copy_source": baselines["copy_source"],
-                   "bleu_most_frequent_target": baselines["most_frequent_target"], "samples": samples,
+                   "bleu_most_frequent_target": baselines["most_frequent_target"], "chrf_valid": chrf_valid,
+                   "chrf_copy_source": baselines["copy_source_chrf"],
+                   "chrf_most_frequent_target": baselines["most_frequent_target_chrf"], "samples": samples,
                    "first_step": first_step},
           timings={"seconds_per_step": float(np.median(timed)) if timed else None,
                    "mode": "eager" if args["eager"] else "compiled"})

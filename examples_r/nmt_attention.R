@@ -15,9 +15,9 @@ library(ggplot2)
 # ---- Arguments and seed ----------------------------------------------------------------------
 args <- case_args()
 set_random_seed(args$seed)
-epochs <- if (is.null(args$epochs)) 20 else args$epochs
+epochs <- if (is.null(args$epochs)) 50 else args$epochs
 max_steps <- if (is.null(args$steps)) 1e9 else args$steps
-batch_size <- 64L
+batch_size <- 32L
 embedding_dim <- 128L
 gru_units <- 256L
 out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
@@ -175,9 +175,12 @@ train_predictions <- sequences_to_text(train_translation$ids, data$target_index)
 valid_predictions <- sequences_to_text(valid_translation$ids, data$target_index)
 bleu_train <- corpus_bleu(train_predictions, data$target_text_train)
 bleu_valid <- corpus_bleu(valid_predictions, data$target_text_valid)
+chrf_valid <- corpus_chrf(valid_predictions, data$target_text_valid)
 baselines <- bleu_baselines(data)
 cat(sprintf("BLEU held-out %.2f (train %.2f); baselines on held-out: copy the source %.2f, most frequent target sentence %.2f\n",
             bleu_valid, bleu_train, baselines$copy_source, baselines$most_frequent_target))
+cat(sprintf("chrF held-out %.2f; baselines: copy the source %.2f, most frequent target sentence %.2f\n",
+            chrf_valid, baselines$copy_source_chrf, baselines$most_frequent_target_chrf))
 
 # ---- Samples and attention heatmaps (sentences from Tatoeba, tatoeba.org, CC BY 2.0 FR) -------
 samples <- character(0)
@@ -211,7 +214,9 @@ timed <- if (length(step_seconds) > 1) step_seconds[-1] else step_seconds
 write_run(args, "nmt_attention", losses = batch_losses,
           metrics = list(epoch_losses = epoch_losses, bleu_valid = bleu_valid, bleu_train = bleu_train,
                          bleu_copy_source = baselines$copy_source,
-                         bleu_most_frequent_target = baselines$most_frequent_target, samples = samples,
+                         bleu_most_frequent_target = baselines$most_frequent_target, chrf_valid = chrf_valid,
+                         chrf_copy_source = baselines$copy_source_chrf,
+                         chrf_most_frequent_target = baselines$most_frequent_target_chrf, samples = samples,
                          first_step = first_step),
           timings = list(seconds_per_step = if (length(timed)) stats::median(timed) else NULL,
                          mode = if (args$eager) "eager" else "compiled"))

@@ -13,8 +13,9 @@ A thin helper around ``tf.train.Checkpoint`` + ``tf.train.CheckpointManager``::
 
 What is saved: the objects you name (model weights, optimizer slots and iteration count, a
 global step, any ``tf.Variable``), the step counter, the epoch and position of the tracked
-``tf.data`` iterator (its shuffle buffer and seeds included), and each Keras model's
-non-trainable variables. The last matters: Keras 3 keeps each ``Dropout``'s seed-generator
+``tf.data`` iterator (its shuffle buffer and seeds included), the state of Keras' global seed
+generator (unseeded ``k_random_normal()`` and friends), and each Keras model's non-trainable
+variables. The last matters: Keras 3 keeps each ``Dropout``'s seed-generator
 state in ``model.variables`` but does *not* track it for ``tf.train.Checkpoint``, so without it
 a resumed run would draw the first dropout masks again.
 
@@ -42,7 +43,7 @@ from .errors import bad_argument
 __all__ = ["CheckpointError", "TrainingCheckpoints", "checkpoint_manager", "maybe_save", "restore_latest",
            "track_iterator", "save_on_interrupt"]
 
-_RESERVED = ("step", "epoch", "iterator", "save_counter")
+_RESERVED = ("step", "epoch", "iterator", "save_counter", "keras_global_rng")
 INTERRUPT_EXIT_STATUS = 130  # what shells report for a process ended by SIGINT (128 + 2)
 
 
@@ -79,7 +80,13 @@ class TrainingCheckpoints:
         self._objects = objects
         self._step = tf.Variable(0, dtype=tf.int64, trainable=False, name="checkpoint_step")
         self._epoch = tf.Variable(0, dtype=tf.int64, trainable=False, name="checkpoint_epoch")
-        self.checkpoint = tf.train.Checkpoint(step=self._step, epoch=self._epoch, **objects)
+        # Keras' global seed generator draws every unseeded keras.random / k_random_* value (e.g. the
+        # DCGAN's noise); saving its state lets a resumed run draw what the interrupted one would have.
+        from keras.src.random.seed_generator import global_seed_generator
+
+        self._rng = global_seed_generator().state
+        self.checkpoint = tf.train.Checkpoint(step=self._step, epoch=self._epoch, keras_global_rng=self._rng,
+                                              **objects)
         self.manager = None
         if directory is not None:
             self.manager = tf.train.CheckpointManager(self.checkpoint, directory, max_to_keep=max_to_keep,
@@ -223,8 +230,8 @@ def restore_latest(manager: TrainingCheckpoints, max_steps: Any = None) -> int:
                               f"{os.path.basename(prefix)!r} but {problem}; {advice}")
     # A separate root: restoring through manager.checkpoint would leave the saved iterator as a
     # deferred dependency there, restored into whatever iterator is attached next (a later epoch's).
-    restorer = tf.train.Checkpoint(step=manager._step, epoch=manager._epoch, **manager._objects,
-                                   **manager._non_trainable(building=True))
+    restorer = tf.train.Checkpoint(step=manager._step, epoch=manager._epoch, keras_global_rng=manager._rng,
+                                   **manager._objects, **manager._non_trainable(building=True))
     try:
         saved = {name for name, _ in tf.train.list_variables(prefix)}
         status = restorer.restore(prefix)

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from rkeras_bridge.translation import (
-    bleu_baselines, corpus_bleu, preprocess_sentence, read_sentence_pairs, sequences_to_text,
+    bleu_baselines, corpus_bleu, corpus_chrf, preprocess_sentence, read_sentence_pairs, sequences_to_text,
     translation_data,
 )
 
@@ -128,5 +128,9 @@ def test_corpus_bleu_and_baselines(tmp_path):
         corpus_bleu([3], ["a"])
     data = translation_data(write_pairs(tmp_path / "p.txt", "tatoeba"), valid_fraction=0.5, seed=1)
     baselines = bleu_baselines(data)
-    assert set(baselines) == {"copy_source", "most_frequent_target"}
+    assert set(baselines) == {"copy_source", "most_frequent_target", "copy_source_chrf", "most_frequent_target_chrf"}
+    assert corpus_chrf(["el gato negro ."], ["el gato negro ."]) == pytest.approx(100)
+    assert 0 < corpus_chrf(["el gato negra ."], ["el gato negro ."]) < 100
+    with pytest.raises(ValueError, match="`references`"):
+        corpus_chrf(["a"], [])
     assert all(0 <= v <= 100 for v in baselines.values())

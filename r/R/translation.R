@@ -60,10 +60,27 @@ corpus_bleu <- function(hypotheses, references) {
   bridge$translation$corpus_bleu(hypotheses = as.list(hypotheses), references = as.list(references))
 }
 
+#' Corpus chrF of translations (sacrebleu)
+#'
+#' Character n-gram F-score, a second opinion next to BLEU: on a small test set it credits partly
+#' right words where BLEU's 4-gram matches are rare. Computed by Python's `sacrebleu`.
+#'
+#' @inheritParams corpus_bleu
+#' @returns chrF, 0 to 100.
+#' @examples
+#' \donttest{
+#' corpus_chrf(c("el gato negro ."), c("el gato negra ."))
+#' }
+#' @export
+corpus_chrf <- function(hypotheses, references) {
+  bridge$translation$corpus_chrf(hypotheses = as.list(hypotheses), references = as.list(references))
+}
+
 #' BLEU of two trivial translators (copy the source; the most frequent target sentence)
 #'
 #' @param data What [translation_data()] returned.
-#' @returns A list with `copy_source` and `most_frequent_target`.
+#' @returns A list with the BLEU of `copy_source` and `most_frequent_target`, and the chrF of each
+#'   (`copy_source_chrf`, `most_frequent_target_chrf`).
 #' @examples
 #' \donttest{
 #' pairs <- tempfile(fileext = ".txt")

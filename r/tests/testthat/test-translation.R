@@ -32,7 +32,8 @@ test_that("sequences_to_text(), corpus_bleu() and bleu_baselines() work from R",
   expect_equal(corpus_bleu("el gato negro .", "el gato negro ."), 100)
   expect_equal(corpus_bleu(c("el gato", "un perro grande ."), c("el gato", "un perro grande .")), 100)
   baselines <- bleu_baselines(translation_data(path = write_pairs(), valid_fraction = 0.5))
-  expect_named(baselines, c("copy_source", "most_frequent_target"))
+  expect_named(baselines, c("copy_source", "most_frequent_target", "copy_source_chrf", "most_frequent_target_chrf"))
+  expect_equal(corpus_chrf("el gato negro .", "el gato negro ."), 100)
 })
 
 test_that("bad input to the translation helpers is a classed error naming the argument", {
