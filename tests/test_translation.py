@@ -128,7 +128,8 @@ def test_corpus_bleu_and_baselines(tmp_path):
         corpus_bleu([3], ["a"])
     data = translation_data(write_pairs(tmp_path / "p.txt", "tatoeba"), valid_fraction=0.5, seed=1)
     baselines = bleu_baselines(data)
-    assert set(baselines) == {"copy_source", "most_frequent_target", "copy_source_chrf", "most_frequent_target_chrf"}
+    assert set(baselines) == {"copy_source", "most_frequent_target", "copy_source_chrf",
+                              "most_frequent_target_chrf"}
     assert corpus_chrf(["el gato negro ."], ["el gato negro ."]) == pytest.approx(100)
     assert 0 < corpus_chrf(["el gato negra ."], ["el gato negro ."]) < 100
     with pytest.raises(ValueError, match="`references`"):
