@@ -542,15 +542,24 @@ def _with_r_dims(fn: Any, args: tuple[Any, ...], exc: ValueError) -> ValueError:
         return exc
     shape = getattr(args[0], "shape", None)
     message = str(exc)
-    if shape is None or "dim() = c(" in message or not any(w in message for w in ("shape", "ndim", "rank")):
+    shape_words = ("is incompatible with the layer", "ndim=", "rank", "Shapes ", "shape mismatch")
+    wrong_dtype = "is not a valid dtype" in message
+    if shape is None or "In R terms:" in message or not (wrong_dtype or any(w in message for w in shape_words)):
         return exc
     try:
         dims = r_dims(shape)
     except (TypeError, ValueError):
         return exc
     name = getattr(layer, "name", type(layer).__name__)
-    text = (f"{message}\nIn R terms: layer '{name}' received an input with dim() = {dims} "
-            f"(length(dim()) = {len(tuple(shape))}; the first dimension is the batch).")
+    if wrong_dtype:
+        dtype = getattr(getattr(args[0], "dtype", None), "name", str(getattr(args[0], "dtype", "?")))
+        if dtype in ("object", "string") or dtype.startswith(("str", "<U", "bytes")):
+            dtype = "character (strings)"
+        text = (f"{message}\nIn R terms: layer '{name}' expected numbers (double or integer) as `inputs`. "
+                f"Received: inputs of dtype {dtype} with dim() = {dims}.")
+    else:
+        text = (f"{message}\nIn R terms: layer '{name}' received an input with dim() = {dims} "
+                f"(length(dim()) = {len(tuple(shape))}; the first dimension is the batch).")
     try:
         return type(exc)(text)
     except Exception:  # an exception class with a different constructor
