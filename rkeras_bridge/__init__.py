@@ -145,7 +145,7 @@ __all__ = sorted(_EXPORTS)
 
 # Modules with helpers for the case studies and tools, reached as ``rkeras_bridge.<module>``.
 _SUBMODULES = frozenset({"case_data", "checkpoints", "cli", "conversion", "parity", "plots", "progress",
-                         "runs", "translation", "captioning"})
+                         "runs", "translation", "captioning", "distribute"})
 
 
 def __getattr__(name: str) -> Any:

@@ -304,3 +304,18 @@ def test_use_implementation_tuple_and_import(capsys):
     assert import_("numpy") is np
     with pytest.raises(ModuleNotFoundError):
         import_("no_such_module_here")
+
+
+def test_tf_distribute_strategies_are_the_bridges_and_the_global_step_counts_once():
+    import tensorflow as real_tf
+
+    from rkeras_bridge import distribute
+    from rkeras_bridge import tf as ctf
+
+    strategy = ctf.distribute.MirroredStrategy()
+    assert isinstance(strategy, distribute.MirroredStrategy)
+    assert isinstance(strategy, real_tf.distribute.MirroredStrategy)
+    assert ctf.distribute.MultiWorkerMirroredStrategy is distribute.MultiWorkerMirroredStrategy
+    assert ctf.distribute.get_strategy is real_tf.distribute.get_strategy  # the rest is TensorFlow's
+    step = ctf.train.get_or_create_global_step()
+    assert step.aggregation == real_tf.VariableAggregation.ONLY_FIRST_REPLICA

@@ -33,3 +33,10 @@ def test_seed_from_r_double_and_bad_seed():
         set_random_seed(-1)
     with pytest.raises(ValueError, match="`seed`"):
         set_random_seed(1.5)
+
+
+def test_deterministic_seeding_turns_off_the_sum_regrouping_that_separates_r_from_python():
+    import tensorflow as tf
+
+    set_random_seed(1)
+    assert tf.config.optimizer.get_experimental_options().get("arithmetic_optimization") is False

@@ -13,6 +13,7 @@ from typing import Any
 
 import tensorflow as _tf
 
+from .. import distribute as _distribute
 from . import tf1 as _tf1
 from . import train as _train
 
@@ -74,6 +75,13 @@ image = Namespace("tf.image", _tf.image, {
     "resize_images": _tf1.resize_images,
 })
 
+# TensorFlow's own strategies, whose run() also takes R functions (see rkeras_bridge.distribute):
+# `tf$distribute$MultiWorkerMirroredStrategy()` from R is then the 2018-style idiom, and works.
+distribute = Namespace("tf.distribute", _tf.distribute, {
+    "MultiWorkerMirroredStrategy": _distribute.MultiWorkerMirroredStrategy,
+    "MirroredStrategy": _distribute.MirroredStrategy,
+})
+
 test = Namespace("tf.test", _tf.test, {
     "is_gpu_available": _tf1.is_gpu_available,
 })
@@ -84,6 +92,7 @@ tf = Namespace("tf", _tf, {
     "nn": nn,
     "image": image,
     "test": test,
+    "distribute": distribute,
     "contrib": _tf1.contrib,
     "executing_eagerly": _tf.executing_eagerly,
     "enable_eager_execution": tfe_enable_eager_execution,

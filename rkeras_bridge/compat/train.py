@@ -29,7 +29,10 @@ def get_or_create_global_step() -> tf.Variable:
     """
     if not _GLOBAL_STEP:
         with tf.init_scope():
-            _GLOBAL_STEP.append(tf.Variable(0, dtype=tf.int64, trainable=False, name="global_step"))
+            # ONLY_FIRST_REPLICA, as TF1's global step: created in a tf.distribute scope it becomes a
+            # mirrored variable, and each step must count once, not once per replica.
+            _GLOBAL_STEP.append(tf.Variable(0, dtype=tf.int64, trainable=False, name="global_step",
+                                            aggregation=tf.VariableAggregation.ONLY_FIRST_REPLICA))
     return _GLOBAL_STEP[0]
 
 
