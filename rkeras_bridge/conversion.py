@@ -544,7 +544,8 @@ def _with_r_dims(fn: Any, args: tuple[Any, ...], exc: ValueError) -> ValueError:
     message = str(exc)
     shape_words = ("is incompatible with the layer", "ndim=", "rank", "Shapes ", "shape mismatch")
     wrong_dtype = "is not a valid dtype" in message
-    if shape is None or "In R terms:" in message or not (wrong_dtype or any(w in message for w in shape_words)):
+    shape_error = any(w in message for w in shape_words)
+    if shape is None or "In R terms:" in message or not (wrong_dtype or shape_error):
         return exc
     try:
         dims = r_dims(shape)

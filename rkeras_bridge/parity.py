@@ -23,7 +23,7 @@ __all__ = ["ROOT", "paired_cases", "run_example", "compare_runs", "main"]
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 1e-6
 # Steps for --quick runs (CI-sized; for fit-based cases a step is an epoch); a case not listed runs 5.
-QUICK_STEPS = {"matmul": 0, "basic_loop": 24, "simple_dot": 1, "nmt_attention": 3}
+QUICK_STEPS = {"matmul": 0, "basic_loop": 24, "simple_dot": 1, "nmt_attention": 3, "image_captioning": 5}
 
 
 def paired_cases() -> list[str]:
