@@ -237,6 +237,14 @@ def _strip_tokens(sentences: Any) -> list[str]:
     return out
 
 
+def _hypotheses_and_references(hypotheses: Any, references: Any) -> tuple[list[str], list[str]]:
+    hyps, refs = _strip_tokens(hypotheses), _strip_tokens(references)
+    if len(hyps) != len(refs) or not hyps:
+        raise bad_argument("references", f"{len(refs)} sentences",
+                           f"one reference per hypothesis ({len(hyps)} hypotheses, at least 1)")
+    return hyps, refs
+
+
 def corpus_bleu(hypotheses: Any, references: Any) -> float:
     """Corpus BLEU (sacrebleu) of translations against one reference each.
 
@@ -256,10 +264,7 @@ def corpus_bleu(hypotheses: Any, references: Any) -> float:
     """
     import sacrebleu
 
-    hyps, refs = _strip_tokens(hypotheses), _strip_tokens(references)
-    if len(hyps) != len(refs) or not hyps:
-        raise bad_argument("references", f"{len(refs)} sentences",
-                           f"one reference per hypothesis ({len(hyps)} hypotheses, at least 1)")
+    hyps, refs = _hypotheses_and_references(hypotheses, references)
     return float(sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", force=True).score)
 
 
@@ -282,10 +287,7 @@ def corpus_chrf(hypotheses: Any, references: Any) -> float:
     """
     import sacrebleu
 
-    hyps, refs = _strip_tokens(hypotheses), _strip_tokens(references)
-    if len(hyps) != len(refs) or not hyps:
-        raise bad_argument("references", f"{len(refs)} sentences",
-                           f"one reference per hypothesis ({len(hyps)} hypotheses, at least 1)")
+    hyps, refs = _hypotheses_and_references(hypotheses, references)
     return float(sacrebleu.corpus_chrf(hyps, [refs]).score)
 
 
