@@ -71,12 +71,16 @@ class TrainingCheckpoints:
         directory: Where checkpoints go (`None`: checkpoints are off).
         every: Save every this many steps.
         stop_requested: `True` once Ctrl-C was pressed after :func:`save_on_interrupt`.
+        stopped: `True` once :func:`maybe_save` has handled that request (saved, and exited unless
+            ``exit=False``). The R wrapper quits on this, not on ``stop_requested``: a Ctrl-C that
+            lands between the two checks must wait for the next step's save, not skip it.
     """
 
     def __init__(self, directory: str | None, every: int, max_to_keep: int, objects: dict[str, Any]):
         self.directory = directory
         self.every = every
         self.stop_requested = False
+        self.stopped = False
         self._objects = objects
         self._step = tf.Variable(0, dtype=tf.int64, trainable=False, name="checkpoint_step")
         self._epoch = tf.Variable(0, dtype=tf.int64, trainable=False, name="checkpoint_epoch")
@@ -320,6 +324,7 @@ def maybe_save(manager: TrainingCheckpoints, step: Any, force: bool = False, exi
         path = manager.manager.save(checkpoint_number=step)
         manager._last_saved_step = step
     if stopping:
+        manager.stopped = True
         where = f"saved checkpoint {path!r}" if path else "checkpoints are off, nothing saved"
         print(f"Interrupted at step {step}: {where}.", file=sys.stderr, flush=True)
         if exit:

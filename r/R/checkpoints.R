@@ -63,7 +63,9 @@ checkpoint_manager <- function(directory, every = 10L, max_to_keep = 3L, ...) {
 #' @export
 maybe_save <- function(manager, step, force = FALSE) {
   path <- bridge$checkpoints$maybe_save(manager, step, force = force, exit = FALSE)
-  if (isTRUE(manager$stop_requested)) quit(save = "no", status = 130L)  # Python cannot end R cleanly
+  # Python cannot end R cleanly. `stopped`, not `stop_requested`: a Ctrl-C arriving after the call
+  # above checked for one is saved at the next step instead of being lost.
+  if (isTRUE(manager$stopped)) quit(save = "no", status = 130L)
   invisible(path)
 }
 
