@@ -103,22 +103,18 @@ def _format(value: Any) -> str:
 
 def _metrics_table(records: dict[str, dict[str, Any]]) -> str:
     langs = [lang for lang in ("r", "py") if lang in records]
-    names: list[str] = []
-    for lang in langs:
-        names += [k for k in records[lang].get("metrics", {}) if k not in names]
-    if not names:
+    rows = []
+    for section, suffix in (("metrics", ""), ("timings", " (timing)")):
+        names: list[str] = []
+        for lang in langs:
+            names += [k for k in records[lang].get(section, {}) if k not in names]
+        for name in names:
+            cells = "".join(f"<td>{html.escape(_format(records[lang].get(section, {}).get(name, '')))}</td>"
+                            for lang in langs)
+            rows.append(f"<tr><th>{html.escape(name + suffix)}</th>{cells}</tr>")
+    if not rows:
         return ""
     head = "".join(f"<th>{_LANG_NAMES[lang]}</th>" for lang in langs)
-    rows = []
-    for name in names:
-        cells = "".join(f"<td>{html.escape(_format(records[lang].get('metrics', {}).get(name, '')))}</td>"
-                        for lang in langs)
-        rows.append(f"<tr><th>{html.escape(name)}</th>{cells}</tr>")
-    timing_names = sorted({k for lang in langs for k in records[lang].get("timings", {})})
-    for name in timing_names:
-        cells = "".join(f"<td>{html.escape(_format(records[lang].get('timings', {}).get(name, '')))}</td>"
-                        for lang in langs)
-        rows.append(f"<tr><th>{html.escape(name)} (timing)</th>{cells}</tr>")
     return f"<table><tr><th>figure</th>{head}</tr>{''.join(rows)}</table>"
 
 
