@@ -12,7 +12,7 @@ APT_PACKAGES := r-base-core r-base-dev r-cran-reticulate r-cran-testthat r-cran-
   chromium
 R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' 2>/dev/null)
 
-.PHONY: setup demo test test-py test-r check-r parity clean
+.PHONY: setup demo test test-py test-r check-r parity bench clean
 setup: $(STAMPS)/r-package
 
 $(STAMPS)/apt: Makefile
@@ -43,6 +43,12 @@ demo: setup
 
 parity: setup
 	$(PY) -m rkeras_bridge.parity --quick
+
+# The benchmark suite (R through the bridge against Python; ~40 min on 2 cores with 3 repeats):
+# out/bench/bench.md and bench.json. BENCH_ARGS="--repeats 1 --cases dcgan" narrows it.
+BENCH_ARGS ?=
+bench: setup
+	$(PY) -m rkeras_bridge.bench --out out/bench $(BENCH_ARGS)
 
 # R first, so that pytest's summary (which includes the parity tests) is the closing line.
 test: setup

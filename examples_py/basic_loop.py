@@ -5,15 +5,19 @@
 # error; a checkpoint is saved and restored into a fresh model to show nothing trained is lost.
 # Crash-safe: with --out DIR/run.json a checkpoint goes to DIR/checkpoints every K steps
 # (--checkpoint-every, RKB_CHECKPOINT_EVERY, 10); --resume continues from the latest, Ctrl-C saves.
-# R's `iris` and scikit-learn's `load_iris()` hold the same 150 rows.
+# R's `iris` and scikit-learn's `load_iris()` hold the same 150 rows. The tape block is a function,
+# train_step(), so that --compiled can compile it with tf_function (the article ran it eagerly).
 import sys
 import tempfile
+import time
+
+import numpy as np
 
 from sklearn.datasets import load_iris
 
 from rkeras_bridge import (
     dataset_batch, dataset_shuffle, dataset_take, keras_model_custom, layer_dense,
-    layer_dropout, make_iterator_one_shot, set_random_seed, tensor_slices_dataset, tf, transpose,
+    layer_dropout, make_iterator_one_shot, set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
     until_out_of_range,
 )
 from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
@@ -48,6 +52,20 @@ def iris_regression(self):
 model = keras_model_custom(iris_regression, name="iris_regression")
 optimizer = tf.train.AdamOptimizer(learning_rate=0.01)
 
+# ---- Training step: one tape, TF1 apply_gradients with the global step (eager by default) --
+def train_step(x, y):
+    with tf.GradientTape() as tape:
+        preds = model(x, training=True)
+        loss = tf.losses.mean_squared_error(y, preds)
+    gradients = tape.gradient(loss, model.variables)
+    optimizer.apply_gradients(transpose([gradients, model.variables]),
+                              global_step=tf.train.get_or_create_global_step())
+    return loss
+
+
+if args["compiled"]:
+    train_step = tf_function(train_step)
+
 # ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
 model(x_train[0:1])  # build its variables, so a restore can fill them
 manager = checkpoint_manager(checkpoint_dir(args), every=args["checkpoint_every"], model=model, optimizer=optimizer,
@@ -56,8 +74,8 @@ step = restore_latest(manager, max_steps=max_steps) if args["resume"] else 0  # 
 first_step = step + 1
 save_on_interrupt(manager)  # Ctrl-C: save a checkpoint after the current step, then exit
 
-# ---- Training loop: one tape per batch, TF1 apply_gradients with the global step ------------
-losses = []
+# ---- Training loop: one step per batch ------------------------------------------------------
+losses, step_seconds = [], []
 for epoch in range(1, n_epochs + 1):
     if step >= max_steps:
         break
@@ -66,13 +84,10 @@ for epoch in range(1, n_epochs + 1):
         continue  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
     iterator = track_iterator(manager, iterator, epoch)  # at the saved position when resuming into this epoch
     for batch in until_out_of_range(iterator):
-        with tf.GradientTape() as tape:
-            preds = model(batch[0], training=True)
-            loss = tf.losses.mean_squared_error(batch[1], preds)
-        gradients = tape.gradient(loss, model.variables)
-        optimizer.apply_gradients(transpose([gradients, model.variables]),
-                                  global_step=tf.train.get_or_create_global_step())
+        started = time.perf_counter()
+        loss = train_step(batch[0], batch[1])
         losses.append(float(loss))
+        step_seconds.append(time.perf_counter() - started)
         step += 1
         maybe_save(manager, step)
     print(f"epoch {epoch}: loss {losses[-1]:.4f}, global step {int(tf.train.get_or_create_global_step())}")
@@ -95,4 +110,6 @@ print(f"test MSE {test_mse:.4f}; restored model's predictions differ by at most 
 # ---- Record ----------------------------------------------------------------------------------
 write_run(args, "basic_loop", "py", losses=losses,
           metrics={"test_mse": test_mse, "restored_max_abs_diff": max_diff,
-                   "global_step": int(tf.train.get_or_create_global_step()), "first_step": first_step})
+                   "global_step": int(tf.train.get_or_create_global_step()), "first_step": first_step},
+          timings={"seconds_per_step": float(np.median(step_seconds[1:] or step_seconds)) if step_seconds else None,
+                   "mode": "compiled" if args["compiled"] else "eager"})

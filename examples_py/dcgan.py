@@ -7,6 +7,7 @@
 # Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
 import os
 import sys
+import time
 
 import numpy as np
 
@@ -110,7 +111,7 @@ discriminator_optimizer = tf.train.AdamOptimizer(1e-4)
 generator_optimizer = tf.train.AdamOptimizer(1e-4)
 
 
-# ---- Training step: both networks, one tape each, compiled ----------------------------------
+# ---- Training step: both networks, one tape each, compiled unless --eager -------------------
 def train_step(images):
     noise = k_random_normal([batch_size, noise_dim])
     with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
@@ -126,7 +127,8 @@ def train_step(images):
     return [gen_loss, disc_loss]
 
 
-train_step = tf_function(train_step)
+if not args["eager"]:
+    train_step = tf_function(train_step)
 
 # ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
 discriminator_model(generator_model(tf.zeros([1, noise_dim]), training=False), training=False)  # build both, so a restore can fill them
@@ -139,7 +141,7 @@ save_on_interrupt(manager)
 
 # ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
 seed_noise = k_random_normal([25, noise_dim], seed=args["seed"])
-gen_losses, disc_losses = [], []
+gen_losses, disc_losses, step_seconds = [], [], []
 for epoch in range(1, epochs + 1):
     if step >= max_steps:
         break
@@ -151,9 +153,11 @@ for epoch in range(1, epochs + 1):
     for batch in iterator:
         if step >= max_steps:
             break
+        started = time.perf_counter()
         losses = train_step(batch)
         gen_losses.append(float(losses[0]))
         disc_losses.append(float(losses[1]))
+        step_seconds.append(time.perf_counter() - started)
         step += 1
         maybe_save(manager, step)
         bar.tick({"generator": gen_losses[-1], "discriminator": disc_losses[-1]})
@@ -182,4 +186,6 @@ print(f"classifier validation accuracy {history['metrics']['val_accuracy'][-1]:.
 # ---- Record ----------------------------------------------------------------------------------
 write_run(args, "dcgan", "py", losses={"generator": gen_losses, "discriminator": disc_losses},
           metrics={"class_histogram": histogram, "mean_confidence": confidence,
-                   "classifier_val_accuracy": history["metrics"]["val_accuracy"][-1], "first_step": first_step})
+                   "classifier_val_accuracy": history["metrics"]["val_accuracy"][-1], "first_step": first_step},
+          timings={"seconds_per_step": float(np.median(step_seconds[1:] or step_seconds)) if step_seconds else None,
+                   "mode": "eager" if args["eager"] else "compiled"})

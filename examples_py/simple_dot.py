@@ -15,7 +15,7 @@ from rkeras_bridge import (
 )
 from rkeras_bridge.case_data import movielens_ratings, prepare_ratings
 from rkeras_bridge.plots import plot_points, principal_components
-from rkeras_bridge.runs import case_args, write_run
+from rkeras_bridge.runs import case_args, step_timer, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])
@@ -81,12 +81,15 @@ def dot_with_bias(embedding_dim, n_users, n_movies, max_rating, min_rating, name
     return keras_model_custom(model_fn, name=name)
 
 
-# ---- Training: mse + adam, early stopping on the validation loss -----------------------------
+# ---- Training: mse + adam, early stopping on the validation loss (--eager: run_eagerly) ------
+timer = step_timer()  # seconds per batch of both fits, for the run record
+
+
 def train(model):
-    compile(model, loss="mse", optimizer="adam")
+    compile(model, loss="mse", optimizer="adam", run_eagerly=args["eager"])
     history = fit(model, data["x_train"], data["y_train"], epochs=epochs, batch_size=32,
                   validation_data=[data["x_valid"], data["y_valid"]],
-                  callbacks=[callback_early_stopping(patience=2)], verbose=2)
+                  callbacks=[callback_early_stopping(patience=2), timer], verbose=2)
     rmse = np.sqrt(history["metrics"]["val_loss"])
     print(f"{model.name}: validation RMSE per epoch {np.round(rmse, 4).tolist()}")
     return history["metrics"]
@@ -112,4 +115,5 @@ print(f"PCA plot: {png}")
 write_run(args, "simple_dot", "py",
           losses={"simple_dot_val_loss": simple["val_loss"], "dot_with_bias_val_loss": biased["val_loss"]},
           metrics={"simple_dot_val_rmse": np.sqrt(simple["val_loss"]).tolist(),
-                   "dot_with_bias_val_rmse": np.sqrt(biased["val_loss"]).tolist(), "pca_first_movie": pcs[0]})
+                   "dot_with_bias_val_rmse": np.sqrt(biased["val_loss"]).tolist(), "pca_first_movie": pcs[0]},
+          timings={"seconds_per_step": timer.seconds_per_step(), "mode": "eager" if args["eager"] else "compiled"})

@@ -5,7 +5,8 @@
 # error; a checkpoint is saved and restored into a fresh model to show nothing trained is lost.
 # Crash-safe: with --out DIR/run.json a checkpoint goes to DIR/checkpoints every K steps
 # (--checkpoint-every, RKB_CHECKPOINT_EVERY, 10); --resume continues from the latest, Ctrl-C saves.
-# R's `iris` and scikit-learn's `load_iris()` hold the same 150 rows.
+# R's `iris` and scikit-learn's `load_iris()` hold the same 150 rows. The tape block is a function,
+# train_step(), so that --compiled can compile it with tf_function (the article ran it eagerly).
 library(rkerasbridge)
 
 # ---- Arguments and seed ----------------------------------------------------------------------
@@ -35,6 +36,19 @@ iris_regression <- function(self) {
 model <- keras_model_custom(name = "iris_regression", iris_regression)
 optimizer <- tf$train$AdamOptimizer(learning_rate = 0.01)
 
+# ---- Training step: one tape, TF1 apply_gradients with the global step (eager by default) --
+train_step <- function(x, y) {
+  with(tf$GradientTape() %as% tape, {
+    preds <- model(x, training = TRUE)
+    loss <- tf$losses$mean_squared_error(y, preds)
+  })
+  gradients <- tape$gradient(loss, model$variables)
+  optimizer$apply_gradients(purrr::transpose(list(gradients, model$variables)),
+                            global_step = tf$train$get_or_create_global_step())
+  loss
+}
+if (args$compiled) train_step <- tf_function(train_step)
+
 # ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
 invisible(model(x_train[1, , drop = FALSE]))  # build its variables, so a restore can fill them
 manager <- checkpoint_manager(checkpoint_dir(args), every = args$checkpoint_every, model = model, optimizer = optimizer,
@@ -43,8 +57,8 @@ step <- if (args$resume) restore_latest(manager, max_steps = max_steps) else 0  
 first_step <- step + 1
 save_on_interrupt(manager)  # Ctrl-C: save a checkpoint after the current step, then exit
 
-# ---- Training loop: one tape per batch, TF1 apply_gradients with the global step ------------
-losses <- numeric(0)
+# ---- Training loop: one step per batch ------------------------------------------------------
+losses <- numeric(0); step_seconds <- numeric(0)
 for (epoch in seq_len(n_epochs)) {
   if (step >= max_steps) break
   iter <- make_iterator_one_shot(train_dataset %>% dataset_take(max_steps - (epoch - 1) * batches_per_epoch))
@@ -53,14 +67,10 @@ for (epoch in seq_len(n_epochs)) {
   iter <- track_iterator(manager, iter, epoch)  # at the saved position when resuming into this epoch
   until_out_of_range({
     batch <- iterator_get_next(iter)
-    with(tf$GradientTape() %as% tape, {
-      preds <- model(batch[[1]], training = TRUE)
-      loss <- tf$losses$mean_squared_error(batch[[2]], preds)
-    })
-    gradients <- tape$gradient(loss, model$variables)
-    optimizer$apply_gradients(purrr::transpose(list(gradients, model$variables)),
-                              global_step = tf$train$get_or_create_global_step())
+    started <- as.numeric(Sys.time())
+    loss <- train_step(batch[[1]], batch[[2]])
     losses <- c(losses, loss$numpy())
+    step_seconds <- c(step_seconds, as.numeric(Sys.time()) - started)
     step <- step + 1
     maybe_save(manager, step)
   })
@@ -86,4 +96,8 @@ cat(sprintf("test MSE %.4f; restored model's predictions differ by at most %g\n"
 # ---- Record ----------------------------------------------------------------------------------
 write_run(args, "basic_loop", losses = losses,
           metrics = list(test_mse = test_mse, restored_max_abs_diff = max_diff,
-                         global_step = tf$train$get_or_create_global_step()$numpy(), first_step = first_step))
+                         global_step = tf$train$get_or_create_global_step()$numpy(), first_step = first_step),
+          timings = list(seconds_per_step = if (length(step_seconds)) {
+                           stats::median(if (length(step_seconds) > 1) step_seconds[-1] else step_seconds)
+                         },
+                         mode = if (args$compiled) "compiled" else "eager"))

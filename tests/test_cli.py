@@ -22,7 +22,7 @@ def run_cli(*args, cwd=ROOT, timeout=600):
     (["report"], ["DIR", "--screenshot"]),
     (["run"], ["--lang", "--steps", "--epochs", "--seed", "--out", "CASE"]),
     (["parity"], ["--quick", "--steps", "--seed", "--out", "CASES"]),
-    (["bench"], ["benchmark suite"]),
+    (["bench"], ["--repeats", "--cases", "--quick", "--out"]),
     (["doctor"], ["--timeout"]),
     (["list"], ["case"]),
 ])
@@ -97,10 +97,10 @@ def test_run_unknown_case_lists_the_cases():
         assert case in proc.stderr
 
 
-def test_bench_is_not_there_yet():
-    proc = run_cli("bench")
+def test_bench_refuses_unknown_cases(tmp_path):
+    proc = run_cli("bench", "--cases", "nosuchcase", "--out", str(tmp_path))
     assert proc.returncode == 2
-    assert "does not exist yet" in proc.stderr and "Performance: a benchmark suite" in proc.stderr
+    assert "nosuchcase" in proc.stderr and "basic_loop" in proc.stderr
 
 
 @pytest.mark.parametrize("kwargs, message", [

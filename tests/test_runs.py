@@ -9,11 +9,14 @@ from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
 def test_case_args_defaults_and_flags(monkeypatch):
     monkeypatch.delenv("RKB_CHECKPOINT_EVERY", raising=False)
     assert case_args([]) == {"steps": None, "epochs": None, "seed": 42, "out": None, "resume": False,
-                             "checkpoint_every": 10, "eager": False, "data": None}
+                             "checkpoint_every": 10, "eager": False, "compiled": False, "data": None}
     assert case_args(["--steps", "5", "--seed", "3", "--out", "x.json"]) == {
         "steps": 5, "epochs": None, "seed": 3, "out": "x.json", "resume": False, "checkpoint_every": 10,
-        "eager": False, "data": None}
+        "eager": False, "compiled": False, "data": None}
     assert case_args(["--eager", "--data", "spa.txt"])["eager"] is True
+    assert case_args(["--compiled"])["compiled"] is True
+    with pytest.raises(SystemExit):  # one mode or the other
+        case_args(["--eager", "--compiled"])
     assert case_args(["--data", "spa.txt"])["data"] == "spa.txt"
     assert case_args(["--seed", "9", "--epochs", "2", "--resume"])["epochs"] == 2
     assert case_args(["--resume"])["resume"] is True

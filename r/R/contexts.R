@@ -29,14 +29,15 @@ with <- function(data, expr, ...) {
   as_name <- attr(data, "as", exact = TRUE)
   as_envir <- attr(data, "as_envir", exact = TRUE)
   if (is.null(as_envir)) as_envir <- envir
-  value <- data$`__enter__`()
+  fast <- reticulate_has_convert(data)  # the bridge's helpers return converting references
+  value <- if (fast) bridge$contexts$enter(data) else data$`__enter__`()
   if (!is.null(as_name)) assign(as_name, value, envir = as_envir)
   failed <- NULL
   result <- tryCatch(eval(substitute(expr), envir),
                      error = function(e) failed <<- e,
                      interrupt = function(e) failed <<- e)
   if (is.null(failed)) {
-    data$`__exit__`(NULL, NULL, NULL)
+    if (fast) bridge$contexts$exit_cleanly(data) else data$`__exit__`(NULL, NULL, NULL)
     return(invisible(result))
   }
   suppressed <- bridge$contexts$exit_with_condition(data, failed$python_exception,

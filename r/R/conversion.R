@@ -44,7 +44,7 @@ py_call_checked <- function(..., .fn, .convert) {
   if (inherits(result, "error")) {
     stop(python_condition(result))
   }
-  if (.convert) result <- reticulate::py_to_r(result)
+  if (.convert && !(class(result)[[1]] %in% unconverted_classes)) result <- reticulate::py_to_r(result)
   if (is.null(result)) invisible(result) else result
 }
 
@@ -127,3 +127,105 @@ vectors_as_arrays <- function(x) {
 check_numerics <- function(enable = NULL) {
   bridge$check_numerics(enable)
 }
+
+# ---- Fast paths for the hot calls (see bench/ and `python -m rkeras_bridge.bench`) ---------------
+
+# A module whose attribute lookups are remembered: `tf$multiply` costs a Python attribute lookup, a
+# conversion and a new R closure each time through reticulate (~60-100 us, a third of a small op's
+# cost from R). Modules and functions of TensorFlow and rkeras_bridge do not change while R runs,
+# so the first lookup of a name is kept (submodules such as `tf$nn` get their own cache); anything
+# else (numbers, dtypes, objects) is looked up every time.
+cached_module <- function(module) {
+  attr(module, "rkb_cache") <- new.env(parent = emptyenv())
+  class(module) <- unique(c("rkerasbridge.module", class(module)))
+  module
+}
+
+#' @export
+`$.rkerasbridge.module` <- function(x, name) {
+  cache <- attr(x, "rkb_cache", exact = TRUE)
+  value <- cache[[name]]
+  if (!is.null(value)) {
+    return(value)
+  }
+  value <- NextMethod()
+  if (inherits(value, "python.builtin.module")) {
+    value <- cached_module(value)
+    assign(name, value, envir = cache)
+  } else if (is.function(value)) {
+    assign(name, value, envir = cache)
+  }
+  value
+}
+
+# Tensors and variables come back from Python as they are: reticulate's py_to_r() would only
+# return them unchanged after an S3 dispatch over a dozen class names (~50 us per call).
+unconverted_classes <- c(
+  "tensorflow.python.framework.ops.EagerTensor",
+  "tensorflow.python.ops.resource_variable_ops.ResourceVariable",
+  "tensorflow.python.framework.ops.SymbolicTensor",
+  "keras.src.backend.Variable"
+)
+
+# reticulate passes every R argument that has a class through its r_to_py() generic. For a Python
+# object that is an S3 dispatch over the object's class names (a search of the whole search path
+# per name) ending in a new R reference to the same object, whose class names are computed again
+# in Python, only to be dropped: ~20-40 us per tensor argument, the largest part of a small op's
+# cost from R. The objects R hands back to Python all the time are passed on as they are (unless a
+# caller asks for a reference with the other convert flag, which reticulate's own method makes).
+py_object_as_is <- function(x, convert = FALSE) {
+  if (identical(convert, reticulate_has_convert(x))) x else reticulate_r_to_py_impl(x, convert = convert)
+}
+
+reticulate_r_to_py_impl <- utils::getFromNamespace("r_to_py_impl", "reticulate")
+
+#' @rawNamespace importFrom(reticulate, r_to_py)
+#' @rawNamespace S3method(r_to_py, tensorflow.python.framework.ops.EagerTensor, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, tensorflow.python.framework.ops.SymbolicTensor, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, tensorflow.python.ops.resource_variable_ops.ResourceVariable, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, keras.src.backend.tensorflow.core.Variable, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, keras.src.layers.layer.Layer, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, rkeras_bridge.model_custom.CustomModel, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, python.builtin.function, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, python.builtin.method, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, python.builtin.builtin_function_or_method, py_object_as_is)
+#' @rawNamespace S3method(r_to_py, tensorflow.python.eager.polymorphic_function.polymorphic_function.Function, py_object_as_is)
+NULL
+
+# `$` on the TensorFlow and Keras objects an eager step touches over and over (layers and models,
+# tapes, optimizers, tensors, variables): reticulate's answer, without its checks for modules and
+# module proxies and its S3 dispatch of py_to_r() over the attribute's class names (`tape$gradient`
+# ~75 us -> ~40 us). Assignment (`self$dense <- ...`) stays reticulate's.
+py_object_dollar <- function(x, name) {
+  if (!reticulate_has_convert(x) || reticulate::py_is_null_xptr(x)) {
+    return(reticulate_get_attr_or_item(x, name, TRUE))
+  }
+  value <- reticulate_get_attr_impl(x, name, FALSE)
+  first <- class(value)[[1]]
+  if (first %in% unconverted_classes) {
+    return(value)
+  }
+  if (first %in% callable_classes) {
+    # what reticulate's py_to_r.default() makes of a callable (its attributes keep the Python
+    # object, so the function goes back to Python as itself)
+    value <- reticulate_py_ref_to_r(value)
+    wrapper <- py_to_r_wrapper.python.builtin.object(value)
+    attributes(wrapper) <- attributes(value)
+    return(wrapper)
+  }
+  reticulate::py_to_r(value)
+}
+
+callable_classes <- c("python.builtin.method", "python.builtin.function", "python.builtin.builtin_function_or_method")
+reticulate_get_attr_impl <- utils::getFromNamespace("py_get_attr_impl", "reticulate")
+reticulate_py_ref_to_r <- utils::getFromNamespace("py_ref_to_r", "reticulate")
+reticulate_get_attr_or_item <- utils::getFromNamespace("py_get_attr_or_item", "reticulate")
+
+#' @rawNamespace S3method("$", rkeras_bridge.model_custom.CustomModel, py_object_dollar)
+#' @rawNamespace S3method("$", keras.src.layers.layer.Layer, py_object_dollar)
+#' @rawNamespace S3method("$", tensorflow.python.eager.backprop.GradientTape, py_object_dollar)
+#' @rawNamespace S3method("$", keras.src.optimizers.optimizer.Optimizer, py_object_dollar)
+#' @rawNamespace S3method("$", tensorflow.python.framework.ops.EagerTensor, py_object_dollar)
+#' @rawNamespace S3method("$", tensorflow.python.ops.resource_variable_ops.ResourceVariable, py_object_dollar)
+#' @rawNamespace S3method("$", keras.src.backend.tensorflow.core.Variable, py_object_dollar)
+NULL

@@ -20,3 +20,37 @@
 apply_gradients <- function(optimizer, grads_and_vars, global_step = NULL) {
   bridge$apply_gradients(optimizer, grads_and_vars, global_step = global_step)
 }
+
+#' Zip lists into a list of pairs, as `apply_gradients()` takes them
+#'
+#' `zip_lists(gradients, variables)` is `purrr::transpose(list(gradients, variables))`: element
+#' `i` of the result is `list(gradients[[i]], variables[[i]])`. It is the keras R package's name
+#' for the idiom and costs microseconds, where `purrr::transpose()` (superseded in purrr 1.0)
+#' signals its lifecycle stage on every call, about 2.5 ms, more than an eager training step
+#' of a small model spends in Python. Pure R: no Python is involved until the pairs are used.
+#'
+#' @param ... Lists of equal length (or one list of such lists).
+#' @returns A list of lists.
+#' @examples
+#' zip_lists(list(1, 2), list("a", "b"))
+#' \donttest{
+#' x <- tf$Variable(1)
+#' optimizer <- tf$train$GradientDescentOptimizer(0.1)
+#' with(tf$GradientTape() %as% tape, {
+#'   loss <- x * x
+#' })
+#' grads <- tape$gradient(loss, list(x))
+#' optimizer$apply_gradients(zip_lists(grads, list(x)))
+#' }
+#' @export
+zip_lists <- function(...) {
+  args <- list(...)
+  if (length(args) == 1L && is.list(args[[1]]) && all(vapply(args[[1]], is.list, logical(1)))) args <- args[[1]]
+  lengths <- vapply(args, length, integer(1))
+  if (length(args) && any(lengths != lengths[[1]])) {
+    # an R-only check: the lists never reach Python unzipped
+    stop(sprintf("zip_lists() needs lists of one length. Received: lengths %s", paste(lengths, collapse = ", ")),
+         call. = FALSE)
+  }
+  .mapply(list, args, NULL)
+}

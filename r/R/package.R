@@ -35,8 +35,8 @@ tf <- NULL
 .onLoad <- function(libname, pkgname) {
   choose_python()
   hooks <- list(before_load = prepare_python, on_load = bridge_loaded, on_error = python_load_error)
-  bridge <<- reticulate::import("rkeras_bridge", delay_load = hooks)
-  tf <<- reticulate::import("rkeras_bridge.compat.tf", delay_load = hooks)
+  bridge <<- cached_module(reticulate::import("rkeras_bridge", delay_load = hooks))
+  tf <<- cached_module(reticulate::import("rkeras_bridge.compat.tf", delay_load = hooks))
 }
 
 python_candidates <- function() {

@@ -33,3 +33,20 @@ write_run <- function(args, case, losses, metrics = list(), timings = list()) {
                    rkerasbridge = as.character(utils::packageVersion("rkerasbridge")))
   invisible(bridge$runs$write_run(args, case, "r", as.list(losses), metrics, versions, timings))
 }
+
+#' Time every training batch of `fit()`
+#'
+#' A Keras callback for `fit(callbacks = list(...))` that records how long each batch took, so a
+#' case study can report seconds per step next to the twins that run their own loop.
+#'
+#' @returns A callback with `seconds` (one entry per batch) and `seconds_per_step()` (their median,
+#'   the first, traced, batch left out; `NULL` before any batch).
+#' @examples
+#' \donttest{
+#' timer <- step_timer()
+#' timer$seconds_per_step()
+#' }
+#' @export
+step_timer <- function() {
+  bridge$runs$step_timer()
+}

@@ -245,3 +245,66 @@ test_that("`[` also works on Keras 3 variables (model weights)", {
   expect_equal(as.vector(kernel[2, ]$numpy()), kernel$numpy()[2, ])
   expect_equal(as.vector(kernel[, -1]$numpy()), kernel$numpy()[, 3])
 })
+
+test_that("module attribute lookups are remembered, other attributes are not", {
+  first <- tf$multiply
+  expect_identical(tf$multiply, first)  # the same R function: looked up once
+  expect_s3_class(tf$nn, "rkerasbridge.module")
+  expect_identical(tf$nn$relu, tf$nn$relu)
+  expect_equal(as.numeric(tf$nn$relu(tf$constant(c(-1, 2)))), c(0, 2))
+  # dtypes and other values are read every time (only modules and functions are kept)
+  expect_false(exists("float32", envir = attr(tf, "rkb_cache"), inherits = FALSE))
+  expect_equal(tf$float32$name, "float32")
+  expect_false(exists("float32", envir = attr(tf, "rkb_cache"), inherits = FALSE))
+  expect_true(exists("multiply", envir = attr(tf, "rkb_cache"), inherits = FALSE))
+})
+
+test_that("tensors come back unconverted but still convert on request", {
+  t <- tf$add(tf$constant(1), tf$constant(2))
+  expect_s3_class(t, "tensorflow.python.framework.ops.EagerTensor")
+  expect_equal(t$numpy(), 3)  # a tensor from the fast path keeps reticulate's convert flag
+  v <- tf$Variable(c(1, 2))
+  expect_equal(as.numeric(tf$identity(v)), c(1, 2))
+  # results that are not tensors are still converted to R values
+  expect_identical(tf$rank(tf$ones(c(2L, 3L)))$numpy(), 2L)
+  expect_type(tf$config$list_physical_devices("CPU"), "list")
+})
+
+test_that("tensors and functions go back to Python as they are, honouring a requested convert flag", {
+  t <- tf$constant(c(1, 2))
+  expect_identical(reticulate::r_to_py(t, convert = TRUE), t)  # the same reference, no new one
+  raw <- reticulate::r_to_py(t, convert = FALSE)  # reticulate's own answer: a non-converting reference
+  expect_s3_class(raw$numpy(), "numpy.ndarray")
+  expect_equal(as.vector(t$numpy()), c(1, 2))  # t itself still converts
+  # as arguments, in lists and as keywords, to layers and to compiled functions
+  expect_equal(as.numeric(tf$add_n(list(t, t))), c(2, 4))
+  expect_equal(as.numeric(tf$reduce_sum(input_tensor = t)), 3)
+  dense <- layer_dense(units = 1, kernel_initializer = "ones", use_bias = FALSE)
+  expect_equal(as.numeric(dense(tf$reshape(t, c(1L, 2L)))), 3)
+  twice <- tf_function(function(x) x * 2)
+  expect_equal(as.numeric(twice(t)), c(2, 4))
+  expect_equal(as.numeric(tf$map_fn(tf$math$square, t)), c(1, 4))  # a function as an argument
+})
+
+test_that("`$` on layers, tapes, optimizers and tensors answers as reticulate's does", {
+  reticulate_dollar <- utils::getFromNamespace("$.python.builtin.object", "reticulate")
+  dense <- layer_dense(units = 2)
+  invisible(dense(tf$ones(c(1L, 3L))))
+  objects <- list(dense = dense, tape = tf$GradientTape(), optimizer = tf$train$AdamOptimizer(),
+                  tensor = tf$constant(1), variable = tf$Variable(2))
+  names_to_try <- c("kernel", "trainable_variables", "name", "built", "gradient", "apply_gradients", "numpy",
+                    "assign", "dtype")
+  for (label in names(objects)) {
+    obj <- objects[[label]]
+    for (nm in names_to_try[vapply(names_to_try, function(n) reticulate::py_has_attr(obj, n), logical(1))]) {
+      ours <- eval(call("$", obj, as.name(nm)))
+      theirs <- reticulate_dollar(obj, nm)
+      expect_identical(class(ours), class(theirs), info = paste(label, nm))
+      expect_identical(names(attributes(ours)), names(attributes(theirs)), info = paste(label, nm))
+    }
+  }
+  expect_equal(as.vector(objects$variable$numpy()), 2)
+  expect_error(dense$no_such_attribute, "no_such_attribute")
+  # a method taken with `$` goes back to Python as itself
+  expect_equal(as.numeric(tf$map_fn(objects$tensor$`__add__`, tf$constant(c(1, 2)))), c(2, 3))
+})

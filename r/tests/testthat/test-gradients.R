@@ -24,3 +24,20 @@ test_that("gradients and variables lists of different lengths give a classed err
   expect_error(opt$apply_gradients(pairs), class = "python.builtin.ValueError")
   expect_equal(v$numpy(), 1)  # nothing applied
 })
+
+test_that("zip_lists() pairs lists as purrr::transpose() does", {
+  a <- list(1, 2, 3)
+  b <- list("x", "y", "z")
+  expect_identical(zip_lists(a, b), purrr::transpose(list(a, b)))
+  expect_identical(zip_lists(list(a, b)), purrr::transpose(list(a, b)))
+  expect_identical(zip_lists(1:2, c("p", "q")), list(list(1L, "p"), list(2L, "q")))
+  expect_error(zip_lists(a, list(1)), "Received: lengths 3, 1")
+  x <- tf$Variable(3)
+  optimizer <- tf$train$GradientDescentOptimizer(0.5)
+  with(tf$GradientTape() %as% tape, {
+    loss <- x * x
+  })
+  grads <- tape$gradient(loss, list(x))
+  optimizer$apply_gradients(zip_lists(grads, list(x)))
+  expect_equal(as.numeric(x), 0)  # 3 - 0.5 * 6
+})
