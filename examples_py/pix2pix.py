@@ -51,6 +51,8 @@ else:  # e.g. facades/train: every 8th pair held out
             "test_input": pairs["input"][held_out], "test_target": pairs["target"][held_out]}
 n_train = data["train_input"].shape[0]
 steps_per_epoch = n_train // batch_size
+if steps_per_epoch == 0:  # batches drop their remainder: nothing would train
+    raise ValueError(f"--data must hold at least {batch_size} training pairs (one batch). Received: {n_train} in {args['data']}")
 baselines = l1_baselines(data["train_target"], data["test_input"], data["test_target"])
 print(f"{n_train} training pairs, {data['test_input'].shape[0]} held-out pairs; held-out L1 of copying the "
       f"input {baselines['identity']:.4f}, of the mean training image {baselines['train_mean']:.4f}")

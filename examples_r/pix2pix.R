@@ -39,6 +39,10 @@ if (is.null(args$data)) {
 }
 n_train <- dim(data$train_input)[1]
 steps_per_epoch <- n_train %/% batch_size
+if (steps_per_epoch == 0) {  # batches drop their remainder: nothing would train
+  stop(sprintf("--data must hold at least %d training pairs (one batch). Received: %d in %s", batch_size, n_train, args$data),
+       call. = FALSE)
+}
 baselines <- l1_baselines(data$train_target, data$test_input, data$test_target)
 cat(sprintf("%d training pairs, %d held-out pairs; held-out L1 of copying the input %.4f, of the mean training image %.4f\n",
             n_train, dim(data$test_input)[1], baselines$identity, baselines$train_mean))
