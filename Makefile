@@ -44,7 +44,7 @@ demo: setup
 parity: setup
 	$(PY) -m rkeras_bridge.parity --quick
 
-# The benchmark suite (R through the bridge against Python; ~40 min on 2 cores with 3 repeats):
+# The benchmark suite (R through the bridge against Python; ~50 min on 2 cores with 3 repeats):
 # out/bench/bench.md and bench.json. BENCH_ARGS="--repeats 1 --cases dcgan" narrows it.
 BENCH_ARGS ?=
 bench: setup
