@@ -45,13 +45,13 @@ import re
 import socket
 import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 import tensorflow as tf
 
 from .conversion import as_integer
 from .errors import bad_argument
+from .runs import _numbers, _plain, _write_json
 
 __all__ = [
     "MirroredStrategy",
@@ -506,19 +506,6 @@ def write_worker_run(out: Any, case: str, lang: str, losses: Any, args: dict[str
 
     R equivalent: ``write_worker_run(out, case, "r", losses, args, strategy, timings)``.
     """
-    def plain(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k): plain(v) for k, v in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [plain(v) for v in value]
-        if hasattr(value, "numpy"):
-            value = value.numpy()
-        if hasattr(value, "tolist"):
-            value = value.tolist()
-        if isinstance(value, (list, tuple)):
-            return plain(value)
-        return float(value) if value is not None else None
-
     if lang not in ("r", "py"):
         raise bad_argument("lang", lang, '"r" or "py"')
     record = {
@@ -529,15 +516,11 @@ def write_worker_run(out: Any, case: str, lang: str, losses: Any, args: dict[str
         "index": int(args.get("index") or 0),
         "replicas": int(strategy.num_replicas_in_sync) if strategy is not None else 1,
         "seed": int(args.get("seed", 0)),
-        "losses": plain(losses),
-        "timings": plain(timings or {}),
+        "losses": _numbers(losses),
+        "timings": _plain(timings or {}),
     }
     if out is not None:
-        path = Path(str(out))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(record, indent=1))
-        tmp.replace(path)
+        _write_json(out, record)
     return record
 
 

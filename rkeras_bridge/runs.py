@@ -177,12 +177,16 @@ def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: 
         "versions": versions(extra_versions),
     }
     if args.get("out"):
-        path = Path(args["out"])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(json.dumps(record, indent=1))
-        tmp.replace(path)  # never leave a half-written record for the harness to read
+        _write_json(args["out"], record)
     return record
+
+
+def _write_json(out: Any, record: dict[str, Any]) -> None:
+    path = Path(str(out))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(record, indent=1))
+    tmp.replace(path)  # never leave a half-written record for the harness to read
 
 
 def step_timer() -> Any:
