@@ -5,29 +5,7 @@
 library(rkerasbridge)
 
 # ---- Timing rule -----------------------------------------------------------------------------
-argv <- commandArgs(trailingOnly = TRUE)
-blocks <- if (length(argv) >= 1) as.integer(argv[[1]]) else 5L
-block_s <- if (length(argv) >= 2) as.numeric(argv[[2]]) else 0.2
-now <- function() as.numeric(Sys.time())  # microsecond resolution; proc.time() has milliseconds
-
-per_call_us <- function(f) {
-  f()
-  f()  # warm: first calls trace, build or allocate
-  n <- 0L
-  started <- now()
-  while (now() - started < block_s / 4) {
-    f()
-    n <- n + 1L
-  }
-  n <- max(n * 4L, 1L)
-  times <- numeric(blocks)
-  for (k in seq_len(blocks)) {
-    started <- now()
-    for (i in seq_len(n)) f()
-    times[[k]] <- (now() - started) / n * 1e6
-  }
-  stats::median(times)
-}
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "timing.R"))
 
 # ---- Per-op overhead: representative calls ----------------------------------------------------
 set_random_seed(1)

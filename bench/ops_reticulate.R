@@ -6,33 +6,11 @@
 # `python -m rkeras_bridge.bench`, which passes the Python to use as the third argument.
 
 # ---- Timing rule -----------------------------------------------------------------------------
-argv <- commandArgs(trailingOnly = TRUE)
-blocks <- if (length(argv) >= 1) as.integer(argv[[1]]) else 5L
-block_s <- if (length(argv) >= 2) as.numeric(argv[[2]]) else 0.2
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "timing.R"))
 if (length(argv) >= 3) Sys.setenv(RETICULATE_PYTHON = argv[[3]])
 library(reticulate)
 # A virtual environment's .pth files (the editable install) are not run by reticulate.
 py_run_string("import site, sys\nfor p in [p for p in sys.path if p.endswith('site-packages')]: site.addsitedir(p)")
-now <- function() as.numeric(Sys.time())
-
-per_call_us <- function(f) {
-  f()
-  f()
-  n <- 0L
-  started <- now()
-  while (now() - started < block_s / 4) {
-    f()
-    n <- n + 1L
-  }
-  n <- max(n * 4L, 1L)
-  times <- numeric(blocks)
-  for (k in seq_len(blocks)) {
-    started <- now()
-    for (i in seq_len(n)) f()
-    times[[k]] <- (now() - started) / n * 1e6
-  }
-  stats::median(times)
-}
 
 # ---- Per-op overhead: representative calls ----------------------------------------------------
 tf <- import("tensorflow")
