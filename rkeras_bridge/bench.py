@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .parity import ROOT, paired_cases
+from .parity import ROOT, example_command, paired_cases
 
 __all__ = ["STEP_CASES", "GOALS", "run_ops", "run_step", "benchmark", "summarize", "markdown", "main"]
 
@@ -163,13 +163,10 @@ def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: i
     out = out_dir / "runs" / f"{case}-{lang}-{mode}.json"
     out.unlink(missing_ok=True)
     flags = ["--seed", str(seed), "--steps", str(steps), "--out", str(out), MODES[mode]]
-    if lang == "r":
-        cmd = ["Rscript", str(ROOT / "examples_r" / f"{case}.R"), *flags]
-    elif lang == "py_in_r":
-        cmd = ["Rscript", str(ROOT / "bench" / "python_in_r.R"), sys.executable,
-               str(ROOT / "examples_py" / f"{case}.py"), *flags]
+    if lang == "py_in_r":
+        cmd = ["Rscript", str(ROOT / "bench" / "python_in_r.R"), *example_command(case, "py", flags)]
     else:
-        cmd = [sys.executable, str(ROOT / "examples_py" / f"{case}.py"), *flags]
+        cmd = example_command(case, lang, flags)
     log = out_dir / "logs" / f"{case}-{lang}-{mode}.log"
     result = _measured(cmd, log, timeout)
     if result["returncode"] != 0 or not out.exists():

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ROOT", "paired_cases", "run_example", "compare_runs", "main"]
+__all__ = ["ROOT", "paired_cases", "example_command", "run_example", "compare_runs", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 1e-6
@@ -37,6 +37,13 @@ def paired_cases() -> list[str]:
     return sorted(p.stem for p in r_dir.glob("*.R") if (py_dir / f"{p.stem}.py").exists())
 
 
+def example_command(case: str, lang: str, flags: list[str]) -> list[str]:
+    """The command that runs ``examples_r/<case>.R`` (``lang="r"``) or ``examples_py/<case>.py``."""
+    if lang == "r":
+        return ["Rscript", str(ROOT / "examples_r" / f"{case}.R"), *flags]
+    return [sys.executable, str(ROOT / "examples_py" / f"{case}.py"), *flags]
+
+
 def run_example(case: str, lang: str, seed: int, steps: int | None, out_dir: Path,
                 epochs: int | None = None) -> tuple[dict[str, Any], float]:
     """Run one example as its own process; return its JSON record and wall time in seconds.
@@ -46,10 +53,7 @@ def run_example(case: str, lang: str, seed: int, steps: int | None, out_dir: Pat
     out = out_dir / f"{case}-{lang}.json"
     flags = ["--seed", str(seed), "--out", str(out)] + ([] if steps is None else ["--steps", str(steps)])
     flags += [] if epochs is None else ["--epochs", str(epochs)]
-    if lang == "r":
-        cmd = ["Rscript", str(ROOT / "examples_r" / f"{case}.R"), *flags]
-    else:
-        cmd = [sys.executable, str(ROOT / "examples_py" / f"{case}.py"), *flags]
+    cmd = example_command(case, lang, flags)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"))
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
