@@ -41,6 +41,25 @@ def test_sdist_holds_pyproject(dists):
     assert {"pyproject.toml", "rkeras_bridge/__init__.py"} <= names
 
 
+@pytest.mark.parametrize("constraints", ["constraints.txt", "constraints-numpy2.txt"])
+def test_both_grounds_pins_meet_pyproject(constraints):
+    """Each ground's pins are within what pyproject.toml asks (so -e '.[test,examples]' resolves on both)."""
+    tomllib = pytest.importorskip("tomllib")
+    from packaging.requirements import Requirement
+
+    from rkeras_bridge.cli import _constraints
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [Requirement(r) for r in project["dependencies"]]
+    extras = project["optional-dependencies"]
+    wanted += [Requirement(r) for extra in ("test", "examples") for r in extras[extra]]
+    pins = _constraints(ROOT / constraints)
+    for req in wanted:
+        pin = pins.get(req.name.lower().replace("_", "-"), "")
+        if pin.startswith("=="):
+            assert req.specifier.contains(pin[2:]), f"{constraints}: {req.name}{pin} is outside {req}"
+
+
 def test_ruff_clean():
     command = [sys.executable, "-m", "ruff", "check", "--no-cache", "rkeras_bridge", "tests", "examples_py"]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
