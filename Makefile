@@ -7,13 +7,35 @@ PYTHON_BASE ?= /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .stamps
+# r-cran-rcpp ... r-cran-withr: what reticulate 1.46 builds against (../shared/vendor/README.md).
 APT_PACKAGES := r-base-core r-base-dev r-cran-reticulate r-cran-testthat r-cran-purrr r-cran-r6 \
   r-cran-jsonlite r-cran-magrittr r-cran-ggplot2 r-cran-dslabs python3-venv python3-dev libpython3.11 \
-  chromium
+  chromium r-cran-rcpp r-cran-rcpptoml r-cran-here r-cran-png r-cran-rappdirs r-cran-rlang r-cran-withr
 R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' 2>/dev/null)
 
-.PHONY: setup demo test test-py test-r check-r parity bench clean
-setup: $(STAMPS)/r-package
+# The two test grounds. Ground 1: Debian's reticulate 1.28 + .venv (constraints.txt, NumPy 1.26).
+# Ground 2: reticulate 1.46 + .venv-numpy2 (constraints-numpy2.txt, NumPy 2), in its own R library
+# .rlib-reticulate146 that goes first on R_LIBS, so Debian's 1.28 stays usable side by side.
+# reticulate 1.46 comes from RETICULATE_146_SOURCE (a source tarball) or RETICULATE_146_LIB (an R library
+# that already has reticulate >= 1.46; rkerasbridge is still installed into .rlib-reticulate146).
+VENV2 := .venv-numpy2
+PY2 := $(VENV2)/bin/python
+RLIB146 := .rlib-reticulate146
+RETICULATE_146_SOURCE ?= ../shared/vendor/reticulate_1.46.0.tar.gz
+RETICULATE_146_LIB ?=
+GROUND2 := $(if $(RETICULATE_146_LIB),lib,$(if $(wildcard $(RETICULATE_146_SOURCE)),source,))
+R_LIBS_146 := $(CURDIR)/$(RLIB146)$(if $(RETICULATE_146_LIB),:$(abspath $(RETICULATE_146_LIB)))
+# What R and Python of ground 2 run with (R_LIBS first, so its reticulate and rkerasbridge win).
+ENV_146 := R_LIBS="$(R_LIBS_146)$${R_LIBS:+:$$R_LIBS}" RETICULATE_PYTHON="$(CURDIR)/$(PY2)"
+NO_GROUND2 := no $(RETICULATE_146_SOURCE); set RETICULATE_146_SOURCE=... or RETICULATE_146_LIB=...
+# Where reticulate 1.46 comes from, in a file whose date changes only when the choice does.
+ifneq ($(GROUND2),)
+$(shell mkdir -p $(STAMPS); conf='$(GROUND2) $(abspath $(RETICULATE_146_SOURCE)) $(abspath $(RETICULATE_146_LIB))'; \
+  [ "$$(cat $(STAMPS)/reticulate146.conf 2>/dev/null)" = "$$conf" ] || echo "$$conf" > $(STAMPS)/reticulate146.conf)
+endif
+
+.PHONY: setup setup-146 demo test test-py test-r check-r test-r-146 check-r-146 parity-146 parity bench clean
+setup: $(STAMPS)/r-package setup-146
 
 $(STAMPS)/apt: Makefile
 	@mkdir -p $(STAMPS)
@@ -38,6 +60,47 @@ $(STAMPS)/r-package: $(STAMPS)/venv $(R_SOURCES)
 	R CMD INSTALL --no-multiarch --no-test-load r >$(STAMPS)/r-install.log 2>&1 || { cat $(STAMPS)/r-install.log; exit 1; }
 	@touch $@
 
+# Ground 2, built only when reticulate 1.46 is available (see GROUND2 above).
+ifeq ($(GROUND2),)
+setup-146:
+	@echo "second ground (reticulate 1.46 + NumPy 2) NOT set up: $(NO_GROUND2)"
+else
+setup-146: $(STAMPS)/r-package-146
+
+$(STAMPS)/venv-numpy2: $(STAMPS)/apt pyproject.toml constraints-numpy2.txt
+	@[ -x $(PY2) ] || $(PYTHON_BASE) -m venv $(VENV2)
+	$(PY2) -m pip install -q --disable-pip-version-check -c constraints-numpy2.txt -e '.[test,examples]'
+	@touch $@
+
+$(STAMPS)/reticulate146: $(STAMPS)/apt $(STAMPS)/reticulate146.conf \
+  $(if $(RETICULATE_146_LIB),,$(RETICULATE_146_SOURCE))
+	@mkdir -p $(RLIB146)
+ifeq ($(GROUND2),source)
+	R CMD INSTALL --no-multiarch -l $(RLIB146) $(RETICULATE_146_SOURCE) >$(STAMPS)/reticulate146-install.log 2>&1 \
+	  || { cat $(STAMPS)/reticulate146-install.log; exit 1; }
+else
+	@rm -rf $(RLIB146)/reticulate   # a copy built earlier from a tarball would shadow the named library
+endif
+	@v=$$($(ENV_146) Rscript -e 'cat(format(packageVersion("reticulate")))'); \
+	echo "reticulate $$v from $$($(ENV_146) Rscript -e 'cat(dirname(find.package("reticulate")))')"; \
+	$(ENV_146) Rscript -e 'if (packageVersion("reticulate") < "1.46") quit(status = 1)' \
+	  || { echo "reticulate $$v is not >= 1.46 (RETICULATE_146_SOURCE / RETICULATE_146_LIB)"; exit 1; }
+	@touch $@
+
+# rkerasbridge for ground 2 is installed from a temporary copy of r/ whose recorded Python is
+# .venv-numpy2/bin/python (r/inst/python-path stays ground 1's).
+define R_COPY_146
+tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; mkdir "$$tmp/src"; cp -r r "$$tmp/src/rkerasbridge"; \
+mkdir -p "$$tmp/src/rkerasbridge/inst"; echo "$(CURDIR)/$(PY2)" > "$$tmp/src/rkerasbridge/inst/python-path"
+endef
+
+$(STAMPS)/r-package-146: $(STAMPS)/venv-numpy2 $(STAMPS)/reticulate146 $(R_SOURCES)
+	@$(R_COPY_146); \
+	$(ENV_146) R CMD INSTALL --no-multiarch --no-test-load -l $(RLIB146) "$$tmp/src/rkerasbridge" \
+	  >$(STAMPS)/r-install-146.log 2>&1 || { cat $(STAMPS)/r-install-146.log; exit 1; }
+	@touch $@
+endif
+
 demo: setup
 	$(PY) -m rkeras_bridge.parity
 
@@ -50,25 +113,48 @@ BENCH_ARGS ?=
 bench: setup
 	$(PY) -m rkeras_bridge.bench --out out/bench $(BENCH_ARGS)
 
-# R first, so that pytest's summary (which includes the parity tests) is the closing line.
-test: setup
-	$(MAKE) --no-print-directory -k test-r check-r test-py
+# Both grounds: R suite and R CMD check on each, then pytest (with the parity tests) on ground 1, last, so
+# that its summary is the closing line. Ground 2 is set up inside the -k run: if it fails, ground 1's
+# results still come (and make test fails).
+test: $(STAMPS)/r-package
+	$(MAKE) --no-print-directory -k test-r check-r test-r-146 check-r-146 test-py
 
 test-py:
 	$(PY) -m pytest -q
 
+TEST_DIR_R := testthat::test_dir("r/tests/testthat", package = "rkerasbridge", load_package = "installed", stop_on_failure = TRUE)
 test-r:
-	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "rkerasbridge", load_package = "installed", stop_on_failure = TRUE)'
+	Rscript -e '$(TEST_DIR_R)'
 
 # R CMD check of the built source package (with its testthat suite, about a minute), in a temporary
-# directory; fails on any ERROR or WARNING (NOTEs pass).
+# directory; fails on any ERROR or WARNING (NOTEs pass). $(1): the package source, $(2): the environment.
+define R_CHECK
+(cd "$$tmp" && $(2) R CMD build --no-manual $(1) >build.log 2>&1) || { cat "$$tmp/build.log"; exit 1; }; \
+(cd "$$tmp" && $(2) _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual rkerasbridge_*.tar.gz >check.log 2>&1) || true; \
+log="$$tmp/rkerasbridge.Rcheck/00check.log"; \
+status=$$(grep '^Status:' "$$log" 2>/dev/null || echo 'Status: no result'); echo "R CMD check$(3): $$status"; \
+if ! echo "$$status" | grep -qE '^Status: OK$$|^Status: [0-9]+ NOTEs?$$'; then cat "$$tmp/check.log"; exit 1; fi
+endef
+
 check-r: $(STAMPS)/r-package
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	(cd "$$tmp" && R CMD build --no-manual $(CURDIR)/r >build.log 2>&1) || { cat "$$tmp/build.log"; exit 1; }; \
-	(cd "$$tmp" && _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual rkerasbridge_*.tar.gz >check.log 2>&1) || true; \
-	log="$$tmp/rkerasbridge.Rcheck/00check.log"; \
-	status=$$(grep '^Status:' "$$log" 2>/dev/null || echo 'Status: no result'); echo "R CMD check: $$status"; \
-	if ! echo "$$status" | grep -qE '^Status: OK$$|^Status: [0-9]+ NOTEs?$$'; then cat "$$tmp/check.log"; exit 1; fi
+	$(call R_CHECK,$(CURDIR)/r,,)
+
+# The same on ground 2 (reticulate 1.46 + NumPy 2); parity-146 runs the R-vs-Python parity tests there.
+ifeq ($(GROUND2),)
+test-r-146 check-r-146 parity-146:
+	@echo "second ground (reticulate 1.46 + NumPy 2) NOT tested ($@): $(NO_GROUND2)"
+else
+test-r-146: $(STAMPS)/r-package-146
+	$(ENV_146) Rscript -e '$(TEST_DIR_R)'
+
+check-r-146: $(STAMPS)/r-package-146
+	@$(R_COPY_146); \
+	$(call R_CHECK,"$$tmp/src/rkerasbridge",$(ENV_146), (reticulate 1.46 + NumPy 2))
+
+parity-146: $(STAMPS)/r-package-146
+	$(ENV_146) $(PY2) -m pytest -q tests/test_parity.py
+endif
 
 clean:
-	rm -rf $(STAMPS) $(VENV) out r/inst/python-path
+	rm -rf $(STAMPS) $(VENV) $(VENV2) $(RLIB146) out r/inst/python-path
