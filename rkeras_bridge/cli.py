@@ -292,8 +292,59 @@ def _same_python(a: str, b: str) -> bool:
     return pa.resolve() == pb.resolve() and pa.parent.resolve() == pb.parent.resolve()
 
 
+# The two grounds this project is tested on: R's reticulate with this Python's NumPy, each pinned by its own
+# constraints file (the README's "Pins"). make setup builds both (the second when reticulate 1.46 is there).
+GROUNDS: tuple[dict[str, str], ...] = (
+    {"name": "ground 1", "pair": "reticulate 1.28 + NumPy 1.26", "reticulate": ">=1.28,<1.29",
+     "numpy": ">=1.26,<1.27", "constraints": "constraints.txt"},
+    {"name": "ground 2", "pair": "reticulate 1.46 + NumPy 2", "reticulate": ">=1.46,<1.47",
+     "numpy": ">=2,<3", "constraints": "constraints-numpy2.txt"},
+)
+# The first reticulate that loads NumPy 2 (its NEWS for 1.38.0: "Internal updates for NumPy 2.0");
+# older ones refuse it ("incompatible NumPy binary version").
+NUMPY2_RETICULATE = "1.38"
+
+
+def _ground_of(reticulate: str | None, numpy: str | None) -> dict[str, str]:
+    """The ground whose pins apply: by R's reticulate when known (NumPy 2 needs >= 1.38), else by NumPy."""
+    if reticulate is not None:
+        return GROUNDS[1] if _satisfies(reticulate, f">={NUMPY2_RETICULATE}") else GROUNDS[0]
+    return GROUNDS[1] if numpy is not None and _satisfies(numpy, ">=2") else GROUNDS[0]
+
+
+def _tested_pair(reticulate: str, numpy: str, py: str) -> tuple[bool, str, str]:
+    """Whether R's reticulate and this Python's NumPy are a tested pair: ``(ok, detail, fix)``."""
+    pair = f"reticulate {reticulate} with NumPy {numpy}"
+    for ground in GROUNDS:
+        if _satisfies(reticulate, ground["reticulate"]) and _satisfies(numpy, ground["numpy"]):
+            which = f"{ground['name']}: {ground['pair']}, {ground['constraints']}"
+            return True, f"{pair}: a tested pair ({which})", ""
+    root = parity.ROOT
+    second = (f"use the second ground: make setup; export RETICULATE_PYTHON={root}/.venv-numpy2/bin/python "
+              f"R_LIBS={root}/.rlib-reticulate146")
+    pin_126 = f"{py} -m pip install -c {root}/constraints.txt 'numpy==1.26.4'"
+    numpy2 = _satisfies(numpy, ">=2")
+    if numpy2 and not _satisfies(reticulate, f">={NUMPY2_RETICULATE}"):
+        why = f"reticulate < {NUMPY2_RETICULATE} refuses NumPy 2"
+        fix = f"{second}   # or pin NumPy 1.26 for reticulate {reticulate}: {pin_126}"
+    elif not numpy2 and _satisfies(reticulate, ">=1.28,<1.29"):
+        why = "ground 1 pins NumPy 1.26"
+        fix = f"{pin_126}   # or {second}"
+    elif not numpy2 and _satisfies(reticulate, ">=1.29"):
+        why = "a newer reticulate is tested with NumPy 2"
+        fix = second
+    else:
+        why = "tested: reticulate 1.28 with NumPy 1.26 (ground 1), 1.46 with NumPy 2 (ground 2)"
+        fix = second if numpy2 else f"sudo apt-get install -y r-cran-reticulate   # ground 1; or {second}"
+    return False, f"{pair}: not a tested pair ({why})", fix
+
+
 def doctor(timeout: float = 120) -> list[tuple[str, bool, str, str]]:
     """Check the set-up that R and Python need, without changing anything.
+
+    The pins checked are those of the ground R's reticulate belongs to (``constraints.txt`` for
+    reticulate 1.28, ``constraints-numpy2.txt`` for reticulate >= 1.38, which loads NumPy 2), and the
+    check ``reticulate + NumPy`` says whether R's reticulate and this Python's NumPy are a tested pair.
 
     Example:
         >>> for name, ok, detail, fix in doctor():  # doctest: +SKIP
@@ -308,54 +359,67 @@ def doctor(timeout: float = 120) -> list[tuple[str, bool, str, str]]:
     """
     checks: list[tuple[str, bool, str, str]] = []
     py = sys.executable
-    pip = f"{py} -m pip install -c constraints.txt"
     checks.append(("python", sys.version_info >= (3, 10), f"{platform.python_version()} at {py}",
                    "make setup   # builds .venv from Debian's /usr/bin/python3 (ships libpython3.11.so)"))
 
-    constraints_file = parity.ROOT / "constraints.txt"
-    pins = _constraints(constraints_file) if constraints_file.exists() else {}
-    for label, dists, pin_name, extra in (
-        ("numpy", ("numpy",), "numpy", "<2"),
-        ("tensorflow", ("tensorflow-cpu", "tensorflow"), "tensorflow-cpu", ""),
-        ("keras", ("keras",), "keras", ""),
-        ("rpy2", ("rpy2",), "rpy2", ""),
-    ):
-        spec = ",".join(filter(None, [pins.get(pin_name, ""), extra]))
-        found = _installed(*dists)
-        fix = f"{pip} '{pin_name}{pins.get(pin_name, extra)}'"
-        if found is None:
-            checks.append((label, False, f"not installed (constraints.txt: {spec or 'any'})", fix))
-            continue
-        ok = _satisfies(found[1], spec) if spec else True
-        why = "" if ok else f"; needs {spec}"
-        why += " (reticulate 1.28 refuses NumPy 2)" if not ok and label == "numpy" else ""
-        checks.append((label, ok, f"{found[0]} {found[1]}{why}", "" if ok else fix))
-
-    if shutil.which("Rscript") is None:
-        checks.append(("Rscript", False, "not on PATH",
-                       "sudo apt-get install -y r-base-core r-base-dev   # or: make setup"))
-        return [(n, ok, d, "" if ok else f) for n, ok, d, f in checks]
-    code, stdout, stderr = _rscript("cat(R.version$major, R.version$minor, sep = '.')")
-    r_detail = f"R {stdout.strip()} at {shutil.which('Rscript')}" if code == 0 else stderr.strip()
-    checks.append(("R", code == 0, r_detail,
-                   "sudo apt-get install -y r-base-core r-base-dev   # or: make setup"))
-
+    # R first (reported after the Python packages): which reticulate it loads decides the ground.
     wanted = {"reticulate": ("1.28", "sudo apt-get install -y r-cran-reticulate"),
               "testthat": ("", "sudo apt-get install -y r-cran-testthat"),
               "purrr": ("", "sudo apt-get install -y r-cran-purrr"),
               "rkerasbridge": ("", "make setup   # R CMD INSTALL r")}
-    code, stdout, stderr = _rscript(
-        "for (p in c(" + ", ".join(f"'{p}'" for p in wanted) + ")) cat(p, tryCatch("
-        "as.character(utils::packageVersion(p)), error = function(e) 'missing'), '\\n')")
-    versions = dict(line.split() for line in stdout.splitlines() if len(line.split()) == 2)
-    for pkg, (minimum, fix) in wanted.items():
-        version = versions.get(pkg, "missing")
-        if version == "missing":
-            detail = "not installed" if code == 0 else f"could not ask R: {stderr.strip()[-200:]}"
-            checks.append((f"R package {pkg}", False, detail, fix))
-        else:
-            ok = not minimum or _satisfies(version, f">={minimum}")
-            checks.append((f"R package {pkg}", ok, version + ("" if ok else f"; needs >= {minimum}"), fix))
+    r_checks: list[tuple[str, bool, str, str]] = []
+    versions: dict[str, str] = {}
+    have_r = shutil.which("Rscript") is not None
+    if not have_r:
+        r_checks.append(("Rscript", False, "not on PATH",
+                         "sudo apt-get install -y r-base-core r-base-dev   # or: make setup"))
+    else:
+        code, stdout, stderr = _rscript("cat(R.version$major, R.version$minor, sep = '.')")
+        r_detail = f"R {stdout.strip()} at {shutil.which('Rscript')}" if code == 0 else stderr.strip()
+        r_checks.append(("R", code == 0, r_detail,
+                         "sudo apt-get install -y r-base-core r-base-dev   # or: make setup"))
+        code, stdout, stderr = _rscript(
+            "for (p in c(" + ", ".join(f"'{p}'" for p in wanted) + ")) cat(p, tryCatch("
+            "as.character(utils::packageVersion(p)), error = function(e) 'missing'), '\\n')")
+        versions = dict(line.split() for line in stdout.splitlines() if len(line.split()) == 2)
+        for pkg, (minimum, fix) in wanted.items():
+            version = versions.get(pkg, "missing")
+            if version == "missing":
+                detail = "not installed" if code == 0 else f"could not ask R: {stderr.strip()[-200:]}"
+                r_checks.append((f"R package {pkg}", False, detail, fix))
+            else:
+                ok = not minimum or _satisfies(version, f">={minimum}")
+                r_checks.append((f"R package {pkg}", ok, version + ("" if ok else f"; needs >= {minimum}"),
+                                 fix))
+    reticulate = versions.get("reticulate")
+    reticulate = None if reticulate in (None, "missing") else reticulate
+    numpy_found = _installed("numpy")
+
+    ground = _ground_of(reticulate, numpy_found[1] if numpy_found else None)
+    constraints_file = parity.ROOT / ground["constraints"]
+    pins = _constraints(constraints_file) if constraints_file.exists() else {}
+    pip = f"{py} -m pip install -c {ground['constraints']}"
+    for label, dists, pin_name in (
+        ("numpy", ("numpy",), "numpy"),
+        ("tensorflow", ("tensorflow-cpu", "tensorflow"), "tensorflow-cpu"),
+        ("keras", ("keras",), "keras"),
+        ("rpy2", ("rpy2",), "rpy2"),
+    ):
+        spec = pins.get(pin_name, "")
+        found = _installed(*dists)
+        fix = f"{pip} '{pin_name}{spec}'"
+        if found is None:
+            checks.append((label, False, f"not installed ({ground['constraints']}: {spec or 'any'})", fix))
+            continue
+        ok = _satisfies(found[1], spec) if spec else True
+        why = "" if ok else f"; {ground['constraints']} ({ground['name']}: {ground['pair']}) needs {spec}"
+        checks.append((label, ok, f"{found[0]} {found[1]}{why}", "" if ok else fix))
+
+    checks += r_checks
+    if not have_r:
+        return [(n, ok, d, "" if ok else f) for n, ok, d, f in checks]
+    if reticulate is not None and numpy_found is not None:
+        checks.append(("reticulate + NumPy", *_tested_pair(reticulate, numpy_found[1], py)))
 
     code, stdout, stderr = _rscript(
         "suppressPackageStartupMessages(library(rkerasbridge)); cat(reticulate::py_config()$python)", timeout)
@@ -367,7 +431,8 @@ def doctor(timeout: float = 120) -> list[tuple[str, bool, str, str]]:
     else:
         ok = _same_python(r_python, py)
         checks.append(("R finds this Python", ok, r_python if ok else f"R uses {r_python}, this is {py}",
-                       f"export RETICULATE_PYTHON={py}   # or: make setup (records .venv/bin/python)"))
+                       f"export RETICULATE_PYTHON={py}   # or: make setup (records .venv/bin/python; "
+                       ".venv-numpy2/bin/python in the second ground's .rlib-reticulate146)"))
     return [(n, ok, d, "" if ok else f) for n, ok, d, f in checks]
 
 
@@ -435,7 +500,9 @@ def _parser() -> argparse.ArgumentParser:
 
     doc = sub.add_parser("doctor", help="check Python, R and their packages; print a fix for each failure",
                          description="Check the Python version, the pinned Python packages, Rscript, the R "
-                                     "packages and whether R finds this Python; exit 1 if any check fails.")
+                                     "packages, whether R's reticulate and this Python's NumPy are a tested "
+                                     "pair (and which ground) and whether R finds this Python; exit 1 if "
+                                     "any check fails.")
     doc.add_argument("--timeout", type=float, default=120, help="seconds to wait for R to start Python")
     doc.set_defaults(func=_cmd_doctor)
 
