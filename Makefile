@@ -11,7 +11,7 @@ STAMPS := .stamps
 APT_PACKAGES := r-base-core r-base-dev r-cran-reticulate r-cran-testthat r-cran-purrr r-cran-r6 \
   r-cran-jsonlite r-cran-magrittr r-cran-ggplot2 r-cran-dslabs python3-venv python3-dev libpython3.11 \
   chromium r-cran-rcpp r-cran-rcpptoml r-cran-here r-cran-png r-cran-rappdirs r-cran-rlang r-cran-withr
-R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' 2>/dev/null)
+R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' -not -name '*.o' -not -name '*.so' 2>/dev/null)
 
 # The two test grounds. Ground 1: Debian's reticulate 1.28 + .venv (constraints.txt, NumPy 1.26).
 # Ground 2: reticulate 1.46 + .venv-numpy2 (constraints-numpy2.txt, NumPy 2), in its own R library
@@ -57,7 +57,7 @@ $(STAMPS)/venv: $(STAMPS)/apt pyproject.toml constraints.txt
 $(STAMPS)/r-package: $(STAMPS)/venv $(R_SOURCES)
 	@mkdir -p r/inst
 	@$(PY) -c 'import sys; print(sys.executable)' > r/inst/python-path
-	R CMD INSTALL --no-multiarch --no-test-load r >$(STAMPS)/r-install.log 2>&1 || { cat $(STAMPS)/r-install.log; exit 1; }
+	R CMD INSTALL --preclean --clean --no-multiarch --no-test-load r >$(STAMPS)/r-install.log 2>&1 || { cat $(STAMPS)/r-install.log; exit 1; }
 	@touch $@
 
 # Ground 2, built only when reticulate 1.46 is available (see GROUND2 above).
@@ -90,13 +90,13 @@ endif
 # rkerasbridge for ground 2 is installed from a temporary copy of r/ whose recorded Python is
 # .venv-numpy2/bin/python (r/inst/python-path stays ground 1's).
 define R_COPY_146
-tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; mkdir "$$tmp/src"; cp -r r "$$tmp/src/rkerasbridge"; \
+tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; mkdir "$$tmp/src"; cp -r r "$$tmp/src/rkerasbridge"; rm -f "$$tmp"/src/rkerasbridge/src/*.o "$$tmp"/src/rkerasbridge/src/*.so; \
 mkdir -p "$$tmp/src/rkerasbridge/inst"; echo "$(CURDIR)/$(PY2)" > "$$tmp/src/rkerasbridge/inst/python-path"
 endef
 
 $(STAMPS)/r-package-146: $(STAMPS)/venv-numpy2 $(STAMPS)/reticulate146 $(R_SOURCES)
 	@$(R_COPY_146); \
-	$(ENV_146) R CMD INSTALL --no-multiarch --no-test-load -l $(RLIB146) "$$tmp/src/rkerasbridge" \
+	$(ENV_146) R CMD INSTALL --preclean --no-multiarch --no-test-load -l $(RLIB146) "$$tmp/src/rkerasbridge" \
 	  >$(STAMPS)/r-install-146.log 2>&1 || { cat $(STAMPS)/r-install-146.log; exit 1; }
 	@touch $@
 endif
@@ -107,11 +107,13 @@ demo: setup
 parity: setup
 	$(PY) -m rkeras_bridge.parity --quick
 
-# The benchmark suite (R through the bridge against Python; ~50 min on 2 cores with 3 repeats):
-# out/bench/bench.md and bench.json. BENCH_ARGS="--repeats 1 --cases dcgan" narrows it.
+# The benchmark suite (R through the bridge against Python, on both grounds side by side; ~80 min on
+# 2 cores with 3 repeats): out/bench/bench.md and bench.json. BENCH_ARGS="--repeats 1 --cases dcgan"
+# narrows it.
 BENCH_ARGS ?=
 bench: setup
-	$(PY) -m rkeras_bridge.bench --out out/bench $(BENCH_ARGS)
+	$(PY) -m rkeras_bridge.bench --out out/bench \
+	  $(if $(GROUND2),--ground2 $(CURDIR)/$(PY2) $(R_LIBS_146),--no-ground2) $(BENCH_ARGS)
 
 # Both grounds: R suite and R CMD check on each, then pytest (with the parity tests) on ground 1, last, so
 # that its summary is the closing line. Ground 2 is set up inside the -k run: if it fails, ground 1's

@@ -524,6 +524,30 @@ def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         raise
 
 
+def call_split(fn: Callable[..., Any], args: Sequence[Any], kwargs: Any) -> Any:
+    """Call ``fn(*args, **kwargs)`` through :func:`call`; the form the R package calls.
+
+    R hands positional and keyword arguments over as one list and one named list (a dict, or
+    an empty list when there are none), so reticulate's exported ``py_call()`` can carry them
+    without its own ``x`` argument capturing an R keyword named ``x``.
+
+    Example:
+        >>> call_split(max, [3, 7], [])
+        7
+
+    Args:
+        fn: The callable.
+        args: Positional arguments, in order.
+        kwargs: Keyword arguments (a dict; an empty list or ``None`` for none).
+
+    Returns:
+        What ``fn`` returns.
+
+    Mirrors the calls of every Python callable made from R (``py_call_checked()``).
+    """
+    return call(fn, *args, **(dict(kwargs) if kwargs else {}))
+
+
 def r_dims(shape: Any) -> str:
     """Write a shape the way R prints ``dim()``: ``(10, 5)`` becomes ``c(10, 5)``, unknown sizes ``NA``.
 

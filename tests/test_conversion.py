@@ -475,7 +475,8 @@ def test_r_na_never_arrives_as_a_number_and_clean_vectors_convert_exactly(embedd
     outcome = embedded_r(
         f"x <- c({', '.join(literal)}); "
         "r <- tryCatch(rkerasbridge::tensor_slices_dataset(x), error = function(e) e); "
-        "if (inherits(r, 'error')) c('error', class(r)[1], conditionMessage(r)) else "
+        "if (inherits(r, 'error')) "
+        "c('error', setdiff(class(r), 'rkerasbridge_python_error')[1], conditionMessage(r)) else "
         "c('ok', paste(unlist(reticulate::import('builtins')$list(r$as_numpy_iterator())), collapse = ','))"
     )
     if None in values:

@@ -29,7 +29,7 @@ with <- function(data, expr, ...) {
   as_name <- attr(data, "as", exact = TRUE)
   as_envir <- attr(data, "as_envir", exact = TRUE)
   if (is.null(as_envir)) as_envir <- envir
-  fast <- reticulate_has_convert(data)  # the bridge's helpers return converting references
+  fast <- py_convert_flag(data)  # the bridge's helpers return converting references
   value <- if (fast) bridge$contexts$enter(data) else data$`__enter__`()
   if (!is.null(as_name)) assign(as_name, value, envir = as_envir)
   failed <- NULL

@@ -15,31 +15,29 @@ py_to_r_wrapper.python.builtin.object <- function(x) {
   # Honour the callable's own convert flag: reticulate itself calls Python with convert = FALSE
   # (e.g. to build a pandas DataFrame from an R data frame) and needs the raw result back. The
   # flag is read at call time: while this wrapper is built, reticulate has set it temporarily.
-  function(...) py_call_checked(..., .fn = x, .convert = reticulate_has_convert(x))
+  function(...) py_call_checked(..., .fn = x, .convert = py_convert_flag(x))
 }
-
-reticulate_has_convert <- utils::getFromNamespace("py_has_convert", "reticulate")
-reticulate_call_impl <- utils::getFromNamespace("py_call_impl", "reticulate")
 
 # Call a Python callable from R: refuse NA arguments, and turn a Python exception into a classed
 # R condition. Before the bridge is loaded (while it loads) calls go straight to reticulate.
 # The arguments come first: formals after `...` are matched exactly, never partially, so a
 # keyword such as `f =` or `conv =` reaches Python instead of binding to `.fn` or `.convert`.
 py_call_checked <- function(..., .fn, .convert) {
-  call <- .state$call
+  call <- .state$call_split
   if (is.null(call)) {
     return(.fn(...))
   }
   args <- list(...)
   if (length(args)) refuse_na(args)
-  # Split positional and keyword arguments ourselves rather than going through
-  # reticulate::py_call(x, ...), whose own `x` would capture a keyword argument named `x`.
   arg_names <- names(args)
   named <- if (is.null(arg_names)) logical(length(args)) else nzchar(arg_names)
   # A result inherits the convert flag of the callable that produced it: the trampoline used
   # must carry fn's flag, or objects from convert = FALSE calls would convert later on.
-  trampoline <- if (.convert) call else .state$call_raw
-  result <- tryCatch(reticulate_call_impl(trampoline, c(list(.fn), args[!named]), args[named]),
+  # Positional and keyword arguments travel as one list and one named list (a dict), so that
+  # reticulate::py_call()'s own `x` never captures a keyword argument named `x`.
+  trampoline <- if (.convert) call else .state$call_split_raw
+  result <- tryCatch(reticulate::py_call(trampoline, .fn, unname(args[!named]),
+                                                 if (any(named)) args[named]),
                      error = function(e) e)
   if (inherits(result, "error")) {
     stop(python_condition(result))
@@ -50,6 +48,8 @@ py_call_checked <- function(..., .fn, .convert) {
 
 # A Python exception (remembered by conversion.call) as an R condition whose classes follow the
 # exception's hierarchy: python.builtin.ValueError, python.builtin.Exception, ..., error, condition.
+# The leading class keeps `e$python_message` and friends plain list fields: reticulate >= 1.38
+# registers `$` for python.builtin.BaseException and would look them up on a Python object.
 python_condition <- function(e) {
   info <- reticulate::py_to_r(reticulate::py_call(.state$last_error))
   if (is.null(info)) {
@@ -61,19 +61,26 @@ python_condition <- function(e) {
     ""
   }
   structure(
-    class = c(unlist(info$classes), "error", "condition"),
+    class = c("rkerasbridge_python_error", unlist(info$classes), "error", "condition"),
     list(message = paste0(info$type, ": ", info$message, trace), call = NULL,
          python_type = info$type, python_message = info$message, python_traceback = unlist(info$traceback),
          python_exception = info$exception)
   )
 }
 
+#' @export
+`$.rkerasbridge_python_error` <- function(x, name) unclass(x)[[name]]
+
+#' @export
+`[[.rkerasbridge_python_error` <- function(x, i, ...) unclass(x)[[i, ...]]
+
 # Raise (through Python, for one message format and class) on the first argument holding an R NA.
 refuse_na <- function(args, parent = NULL) {
   arg_names <- names(args)
   for (i in seq_along(args)) {
     a <- args[[i]]
-    if (is.environment(a) || is.function(a) || is.null(a)) next
+    # Python objects hold no R NA; reticulate >= 1.38 makes a Python exception an R list.
+    if (is.environment(a) || is.function(a) || is.null(a) || inherits(a, "python.builtin.object")) next
     named <- !is.null(arg_names) && nzchar(arg_names[[i]])
     label <- if (is.null(parent)) {
       if (named) arg_names[[i]] else paste0("..", i)
@@ -174,10 +181,8 @@ unconverted_classes <- c(
 # cost from R. The objects R hands back to Python all the time are passed on as they are (unless a
 # caller asks for a reference with the other convert flag, which reticulate's own method makes).
 py_object_as_is <- function(x, convert = FALSE) {
-  if (identical(convert, reticulate_has_convert(x))) x else reticulate_r_to_py_impl(x, convert = convert)
+  if (identical(convert, py_convert_flag(x))) x else NextMethod()
 }
-
-reticulate_r_to_py_impl <- utils::getFromNamespace("r_to_py_impl", "reticulate")
 
 #' @rawNamespace importFrom(reticulate, r_to_py)
 #' @rawNamespace S3method(r_to_py, tensorflow.python.framework.ops.EagerTensor, py_object_as_is)
@@ -197,29 +202,21 @@ NULL
 # module proxies and its S3 dispatch of py_to_r() over the attribute's class names (`tape$gradient`
 # ~75 us -> ~40 us). Assignment (`self$dense <- ...`) stays reticulate's.
 py_object_dollar <- function(x, name) {
-  if (!reticulate_has_convert(x) || reticulate::py_is_null_xptr(x)) {
-    return(reticulate_get_attr_or_item(x, name, TRUE))
+  if (!py_convert_flag(x) || reticulate::py_is_null_xptr(x)) {
+    return(NextMethod())
   }
-  value <- reticulate_get_attr_impl(x, name, FALSE)
+  value <- reticulate::py_get_attr(x, name)
   first <- class(value)[[1]]
   if (first %in% unconverted_classes) {
     return(value)
   }
   if (first %in% callable_classes) {
-    # what reticulate's py_to_r.default() makes of a callable (its attributes keep the Python
-    # object, so the function goes back to Python as itself)
-    value <- reticulate_py_ref_to_r(value)
-    wrapper <- py_to_r_wrapper.python.builtin.object(value)
-    attributes(wrapper) <- attributes(value)
-    return(wrapper)
+    return(if (is.function(value)) value else py_callable_as_r(value))
   }
   reticulate::py_to_r(value)
 }
 
 callable_classes <- c("python.builtin.method", "python.builtin.function", "python.builtin.builtin_function_or_method")
-reticulate_get_attr_impl <- utils::getFromNamespace("py_get_attr_impl", "reticulate")
-reticulate_py_ref_to_r <- utils::getFromNamespace("py_ref_to_r", "reticulate")
-reticulate_get_attr_or_item <- utils::getFromNamespace("py_get_attr_or_item", "reticulate")
 
 #' @rawNamespace S3method("$", rkeras_bridge.model_custom.CustomModel, py_object_dollar)
 #' @rawNamespace S3method("$", keras.src.layers.layer.Layer, py_object_dollar)

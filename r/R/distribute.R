@@ -9,9 +9,11 @@
 #'
 #' Use these constructors rather than `tf$distribute$MultiWorkerMirroredStrategy()` from R:
 #' TensorFlow calls the step on a helper thread, where R's C stack check fails and aborts the
-#' process; their `run()` turns that check off while the step runs (R's main thread is blocked
-#' meanwhile, so R is never entered twice) and restores it afterwards. Everything else is
-#' TensorFlow's own.
+#' process, and reticulate >= 1.29 would hand the call to R's main thread, which waits in
+#' `run()`, so the step would never run. Their `run()` turns that check off while the step
+#' runs and lets R functions run on the replica thread through the package's own entry point (R's
+#' main thread is blocked meanwhile, so R is never entered twice), on every supported reticulate.
+#' Everything else is TensorFlow's own.
 #'
 #' Create the strategy first thing in the script (before models and datasets): it starts this
 #' worker's server and waits for the other workers. Every worker must then run the same
@@ -187,4 +189,44 @@ write_worker_run <- function(out, case, losses, args, strategy = NULL, timings =
   losses <- if (is.list(losses)) lapply(losses, as.list) else as.list(losses)
   invisible(bridge$distribute$write_worker_run(out = out, case = case, lang = "r", losses = losses,
                                                args = args, strategy = strategy, timings = timings))
+}
+
+# ---- R functions on TensorFlow's replica threads ---------------------------------------------------
+# A mirrored strategy runs the step, and the model calls inside it, on a replica thread of its own,
+# where reticulate >= 1.29 would not call an R function (it hands the call to R's main thread, which
+# is waiting in strategy$run()). While a run is on, rkeras_bridge.distribute enters R on the replica
+# thread through src/replica.c, which evaluates replica_call(). See rkeras_bridge/distribute.py.
+replica_call <- function() {
+  job <- .state$replica_job()  # (R function capsule, args, kwargs, convert), unconverted
+  part <- function(i) reticulate::py_get_item(job, i)
+  fn <- reticulate::py_to_r(part(0L))
+  unpack <- if (reticulate::py_to_r(part(3L))) reticulate::py_to_r else py_items
+  tryCatch(
+    .state$replica_done(do.call(fn, c(unpack(part(1L)), unpack(part(2L))))),
+    error = function(e) {
+      # a Python error keeps its class on the way back (python.builtin.ValueError stays one)
+      exception <- if (inherits(e, "rkerasbridge_python_error")) e$python_exception
+      .state$replica_failed(conditionMessage(e), class(e), exception)
+    }
+  )
+  invisible(NULL)
+}
+
+# The items of a Python list or dict as an R list of references (an R function made with
+# convert = FALSE gets its arguments unconverted).
+py_items <- function(x) {
+  if (inherits(x, "python.builtin.dict")) {
+    keys <- reticulate::py_to_r(reticulate::import_builtins(convert = FALSE)$list(x))
+    return(stats::setNames(lapply(keys, function(k) reticulate::py_get_item(x, k)), keys))
+  }
+  lapply(seq_len(reticulate::py_len(x)) - 1L, function(i) reticulate::py_get_item(x, i))
+}
+
+# At load: tell Python where the entry point is (and wrap reticulate's hand-off where it has one).
+use_replica_entry <- function() {
+  distribute <- reticulate::import("rkeras_bridge.distribute", convert = FALSE)
+  .state$replica_job <- distribute$replica_job
+  .state$replica_done <- distribute$replica_done
+  .state$replica_failed <- distribute$replica_failed
+  distribute$use_r_entry(getLoadedDLLs()[["rkerasbridge"]][["path"]])
 }

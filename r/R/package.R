@@ -10,6 +10,7 @@
 #' a clear error instead of passing -2147483648 or `True`, and raise Python exceptions as
 #' classed R conditions (`python.builtin.ValueError`, ...).
 #' @keywords internal
+#' @useDynLib rkerasbridge, .registration = TRUE
 "_PACKAGE"
 
 #' @importFrom magrittr %>%
@@ -33,6 +34,7 @@ tf <- NULL
 .state <- new.env(parent = emptyenv())
 
 .onLoad <- function(libname, pkgname) {
+  check_reticulate_version()
   choose_python()
   hooks <- list(before_load = prepare_python, on_load = bridge_loaded, on_error = python_load_error)
   bridge <<- cached_module(reticulate::import("rkeras_bridge", delay_load = hooks))
@@ -73,11 +75,15 @@ prepare_python <- function() {
 }
 
 bridge_loaded <- function() {
+  choose_convert_flag()
   conversion <- reticulate::import("rkeras_bridge.conversion")
   .state$call <- reticulate::py_get_attr(conversion, "call")
-  .state$call_raw <- reticulate::py_get_attr(reticulate::import("rkeras_bridge.conversion", convert = FALSE), "call")
+  .state$call_split_raw <- reticulate::py_get_attr(reticulate::import("rkeras_bridge.conversion", convert = FALSE),
+                                                   "call_split")
+  .state$call_split <- reticulate::py_get_attr(conversion, "call_split")
   .state$last_error <- reticulate::py_get_attr(conversion, "last_error")
   .state$refuse_na <- reticulate::py_get_attr(conversion, "refuse_na")
+  use_replica_entry()
 }
 
 python_load_error <- function(e) {
@@ -88,6 +94,6 @@ python_load_error <- function(e) {
 
 # Make sure the bridge is loaded (and the call trampoline known) before the first checked call.
 ensure_bridge <- function() {
-  if (is.null(.state$call)) reticulate::py_get_attr(bridge, "__name__")
+  if (is.null(.state$call_split)) reticulate::py_get_attr(bridge, "__name__")
   invisible(NULL)
 }

@@ -287,7 +287,7 @@ test_that("tensors and functions go back to Python as they are, honouring a requ
 })
 
 test_that("`$` on layers, tapes, optimizers and tensors answers as reticulate's does", {
-  reticulate_dollar <- utils::getFromNamespace("$.python.builtin.object", "reticulate")
+  reticulate_dollar <- getS3method("$", "python.builtin.object")
   dense <- layer_dense(units = 2)
   invisible(dense(tf$ones(c(1L, 3L))))
   objects <- list(dense = dense, tape = tf$GradientTape(), optimizer = tf$train$AdamOptimizer(),

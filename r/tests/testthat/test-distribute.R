@@ -55,6 +55,12 @@ test_that("strategy$run() runs an R step on TensorFlow's replica thread, and err
   expect_error(strategy$run(function(x) stop("boom in the step"), args = list(tf$constant(1))), "boom in the step")
   expect_identical(Cstack_info()[["size"]], limit)
   expect_error(strategy$run(3), "`fn`", class = "python.builtin.TypeError")
+  # a Python error raised by R code on the replica thread comes back; where the bridge enters R
+  # itself (reticulate >= 1.29) it keeps its class, reticulate 1.28 makes it a RuntimeError
+  python_error <- function(x) bridge$conversion$as_integer(x, "n", minimum = 5L)
+  expect_error(strategy$run(python_error, args = list(1)), "`n`: expected an integer >= 5",
+               class = if (utils::packageVersion("reticulate") >= "1.29") "python.builtin.ValueError"
+                       else "python.builtin.RuntimeError")
 })
 
 test_that("a model made in with(strategy$scope(), ...) trains with strategy$run() as without a strategy", {
