@@ -17,6 +17,13 @@ writes ``bench.json`` and ``bench.md`` (a Markdown table) to ``--out`` (default 
 3. Scaling: a two-layer training step by batch size and by width (three or more sizes each),
    eager and compiled, so one sees where the R overhead disappears under compute.
 
+Each part runs on every test ground that is set up (README, "Pins"): ground 1 is this Python with
+the R library R finds by default (Debian's reticulate 1.28, NumPy 1.26); ground 2 is another Python
+with an R library put first on ``R_LIBS`` (``make setup`` builds ``.venv-numpy2`` and
+``.rlib-reticulate146``: reticulate 1.46, NumPy 2), found in the checkout or named with
+``--ground2 PYTHON R_LIBS``. Ground 2 measures the per-op costs, the scaling and the eager steps
+(compiled steps do not cross the bridge per op); the tables show the grounds side by side.
+
 The machines this runs on are noisy, so every measurement is repeated (``--repeats``, default 3)
 with R and Python back to back inside each repeat; a ratio is computed within each repeat and
 the table shows the median and the range (min-max) over the repeats. Goals are checked and
@@ -33,12 +40,14 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .parity import ROOT, example_command, paired_cases
 
-__all__ = ["STEP_CASES", "GOALS", "run_ops", "run_step", "benchmark", "summarize", "markdown", "main"]
+__all__ = ["STEP_CASES", "GOALS", "Ground", "ground2_default", "run_ops", "run_step", "benchmark",
+           "summarize", "markdown", "main"]
 
 # Steps per run for the step benchmark (enough for a stable median after the first, traced, step).
 # For simple_dot a step is an epoch of `fit` (its examples' --steps), timed per batch by step_timer().
@@ -51,6 +60,59 @@ GOALS = {"compiled_step": 1.05, "eager_step": 1.10, "eager_step_cases": ("dcgan"
          "per_op": 4.0}
 LANG_NAMES = {"r": "R (rkerasbridge)", "reticulate": "R (raw reticulate)", "py": "Python",
               "py_in_r": "Python inside R"}
+
+
+@dataclass(frozen=True)
+class Ground:
+    """A test ground: the Python that runs the Python side and whose ``RETICULATE_PYTHON`` R uses,
+    and R libraries put first on ``R_LIBS`` (``None``: R's default libraries).
+
+    Example:
+        >>> Ground("2", ".venv-numpy2/bin/python", ".rlib-reticulate146").env()["RETICULATE_PYTHON"]
+        '.venv-numpy2/bin/python'
+
+    Args:
+        key: Its short name in records and tables (``"1"``, ``"2"``).
+        python: The Python executable. Defaults to this one.
+        r_libs: ``R_LIBS`` entries (``:``-separated) that go first. Defaults to `None`.
+    """
+
+    key: str
+    python: str = field(default_factory=lambda: sys.executable)
+    r_libs: str | None = None
+
+    def env(self) -> dict[str, str]:
+        """The environment variables its R and Python processes run with, on top of this one's."""
+        if self.r_libs is None:
+            return {}
+        libs = ":".join(filter(None, [self.r_libs, os.environ.get("R_LIBS")]))
+        return {"R_LIBS": libs, "RETICULATE_PYTHON": self.python}
+
+    def describe(self) -> dict[str, Any]:
+        """Its Python, R libraries, and the reticulate and NumPy versions found there."""
+        env = dict(os.environ, **self.env())
+        versions = {}
+        for name, cmd in (("reticulate", ["Rscript", "-e", 'cat(format(packageVersion("reticulate")))']),
+                          ("numpy", [self.python, "-c", "import numpy; print(numpy.__version__, end='')"])):
+            try:
+                proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+                versions[name] = proc.stdout.strip() if proc.returncode == 0 else None
+            except (OSError, subprocess.TimeoutExpired):
+                versions[name] = None
+        return {"key": self.key, "python": self.python, "r_libs": self.r_libs, **versions}
+
+
+def ground2_default() -> Ground | None:
+    """Ground 2 as ``make setup`` builds it in this checkout, or `None` where it is not there."""
+    python, libs = ROOT / ".venv-numpy2" / "bin" / "python", ROOT / ".rlib-reticulate146"
+    if python.exists() and (libs / "rkerasbridge").is_dir():
+        return Ground("2", str(python), str(libs))
+    return None
+
+
+def _ground_label(info: dict[str, Any]) -> str:
+    return (f"ground {info['key']}: reticulate {info.get('reticulate') or '?'}"
+            f" + NumPy {info.get('numpy') or '?'}")
 
 
 def _median(values: list[float]) -> float | None:
@@ -66,9 +128,10 @@ def _spread(values: list[float]) -> dict[str, Any]:
             "n": len(values)}
 
 
-def _measured(cmd: list[str], log: Path, timeout: float) -> dict[str, Any]:
+def _measured(cmd: list[str], log: Path, timeout: float, ground: Ground | None = None) -> dict[str, Any]:
     """Run ``cmd`` with its output in ``log``; its exit code, wall seconds and peak memory (MiB)."""
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"))
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL=os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
+               **(ground.env() if ground else {}))
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as sink:
         started = time.perf_counter()
@@ -98,7 +161,7 @@ def _failure(cmd: list[str], log: Path, result: dict[str, Any]) -> RuntimeError:
 
 
 def run_ops(lang: str, out_dir: Path, blocks: int = 5, block_s: float = 0.2,
-            timeout: float = 900) -> dict[str, Any]:
+            timeout: float = 900, ground: Ground | None = None) -> dict[str, Any]:
     """Run one per-op/scaling script: ``lang`` is ``"py"``, ``"r"`` (rkerasbridge) or ``"reticulate"``.
 
     Example:
@@ -111,21 +174,23 @@ def run_ops(lang: str, out_dir: Path, blocks: int = 5, block_s: float = 0.2,
         blocks: Timed blocks per op (the median is reported). Defaults to `5`.
         block_s: Seconds per block, at least. Defaults to `0.2`.
         timeout: Seconds before the script is stopped. Defaults to `900`.
+        ground: Where it runs. Defaults to `None` (ground 1: this Python, R's default libraries).
 
     Returns:
         ``{"ops": {name: microseconds}, "scaling": [{"batch", "width", "mode", "us"}], "peak_mib",
         "wall_s"}`` (raw reticulate has no ``scaling``, and no ``operator``: it has no ``*`` on tensors).
     """
-    scripts = {"py": [sys.executable, str(ROOT / "bench" / "ops.py")],
+    ground = ground or Ground("1")
+    scripts = {"py": [ground.python, str(ROOT / "bench" / "ops.py")],
                "r": ["Rscript", str(ROOT / "bench" / "ops.R")],
                "reticulate": ["Rscript", str(ROOT / "bench" / "ops_reticulate.R")]}
     if lang not in scripts:
         raise ValueError(f"lang must be one of {sorted(scripts)}. Received: lang={lang!r}")
     cmd = scripts[lang] + [str(blocks), str(block_s)]
     if lang == "reticulate":
-        cmd.append(sys.executable)  # the Python it must use, found without the bridge's help
-    log = out_dir / "logs" / f"ops-{lang}.log"
-    result = _measured(cmd, log, timeout)
+        cmd.append(ground.python)  # the Python it must use, found without the bridge's help
+    log = out_dir / "logs" / f"ops-{lang}-ground{ground.key}.log"
+    result = _measured(cmd, log, timeout, ground)
     lines = [line for line in log.read_text(errors="replace").splitlines() if line.startswith("RKB-BENCH ")]
     if result["returncode"] != 0 or not lines:
         raise _failure(cmd, log, result)
@@ -136,7 +201,7 @@ def run_ops(lang: str, out_dir: Path, blocks: int = 5, block_s: float = 0.2,
 
 
 def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: int = 42,
-             timeout: float = 1800) -> dict[str, Any]:
+             timeout: float = 1800, ground: Ground | None = None) -> dict[str, Any]:
     """Run one paired example for ``steps`` steps in one mode; its step time, rate and peak memory.
 
     Example:
@@ -151,6 +216,7 @@ def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: i
         out_dir: Where the run record and log go.
         seed: ``--seed``. Defaults to `42`.
         timeout: Seconds before the run is stopped. Defaults to `1800`.
+        ground: Where it runs. Defaults to `None` (ground 1: this Python, R's default libraries).
 
     Returns:
         ``{"seconds_per_step", "steps_per_s", "peak_mib", "wall_s"}``; ``seconds_per_step`` is
@@ -160,15 +226,17 @@ def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: i
         raise ValueError(f"mode must be one of {sorted(MODES)}. Received: mode={mode!r}")
     if lang not in ("r", "py", "py_in_r"):
         raise ValueError(f"lang must be 'r', 'py' or 'py_in_r'. Received: lang={lang!r}")
-    out = out_dir / "runs" / f"{case}-{lang}-{mode}.json"
+    ground = ground or Ground("1")
+    out = out_dir / "runs" / f"{case}-{lang}-{mode}-ground{ground.key}.json"
     out.unlink(missing_ok=True)
     flags = ["--seed", str(seed), "--steps", str(steps), "--out", str(out), MODES[mode]]
+    cmd = example_command(case, "py" if lang == "py_in_r" else lang, flags)
+    if lang != "r":
+        cmd[0] = ground.python
     if lang == "py_in_r":
-        cmd = ["Rscript", str(ROOT / "bench" / "python_in_r.R"), *example_command(case, "py", flags)]
-    else:
-        cmd = example_command(case, lang, flags)
-    log = out_dir / "logs" / f"{case}-{lang}-{mode}.log"
-    result = _measured(cmd, log, timeout)
+        cmd = ["Rscript", str(ROOT / "bench" / "python_in_r.R"), *cmd]
+    log = out_dir / "logs" / f"{case}-{lang}-{mode}-ground{ground.key}.log"
+    result = _measured(cmd, log, timeout, ground)
     if result["returncode"] != 0 or not out.exists():
         raise _failure(cmd, log, result)
     record = json.loads(out.read_text())
@@ -178,8 +246,11 @@ def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: i
 
 
 def benchmark(out_dir: Path, repeats: int = 3, cases: list[str] | None = None, quick: bool = False,
-              log: Any = print) -> dict[str, Any]:
+              log: Any = print, ground2: Ground | None = None) -> dict[str, Any]:
     """Run the whole suite; the raw measurements of every repeat (see :func:`summarize`).
+
+    Example:
+        >>> benchmark(Path("out/bench"), repeats=1, cases=["basic_loop"], ground2=ground2_default())
 
     Args:
         out_dir: Where logs and run records go.
@@ -188,10 +259,13 @@ def benchmark(out_dir: Path, repeats: int = 3, cases: list[str] | None = None, q
             training step).
         quick: Few steps and short timing blocks (what the tests use). Defaults to `False`.
         log: Progress lines go here. Defaults to `print`.
+        ground2: The second test ground, measured in the same repeats (per-op, scaling, eager
+            steps). Defaults to `None` (ground 1 only).
 
     Returns:
-        ``{"machine", "repeats", "ops": [per repeat: {lang: result}], "steps": {case: {mode: [per
-        repeat: {lang: result}]}}}``.
+        ``{"machine", "repeats", "grounds": [ground info], "ops": [per repeat: {lang: result}],
+        "steps": {case: {mode: [per repeat: {lang: result}]}}, "ground2": None or {"ops", "steps"}
+        (the same shapes, eager steps only)}``; ``ops`` and ``steps`` are ground 1's.
     """
     step_cases = QUICK_STEP_CASES if quick else STEP_CASES
     available = [c for c in paired_cases() if c in step_cases]
@@ -202,21 +276,30 @@ def benchmark(out_dir: Path, repeats: int = 3, cases: list[str] | None = None, q
         raise ValueError(f"cases must be paired case studies with a training step, one of {available}. "
                          f"Received: cases={unknown}")
     blocks, block_s = (2, 0.05) if quick else (5, 0.2)
-    results: dict[str, Any] = {"machine": _machine(), "repeats": repeats, "quick": quick, "ops": [],
-                               "steps": {case: {mode: [] for mode in MODES} for case in cases}}
+    grounds = [Ground("1")] + ([ground2] if ground2 else [])
+    infos = [g.describe() for g in grounds]
+    results: dict[str, Any] = {"machine": _machine(), "repeats": repeats, "quick": quick, "grounds": infos,
+                               "ops": [], "steps": {case: {mode: [] for mode in MODES} for case in cases},
+                               "ground2": None}
+    if ground2:
+        results["ground2"] = {"ops": [], "steps": {case: {"eager": []} for case in cases}}
     for k in range(1, repeats + 1):
-        repeat: dict[str, Any] = {}
-        for lang in ("py", "r", "reticulate"):
-            log(f"[bench {k}/{repeats}] per-op and scaling: {LANG_NAMES[lang]}")
-            repeat[lang] = run_ops(lang, out_dir, blocks=blocks, block_s=block_s)
-        results["ops"].append(repeat)
-        for case in cases:
-            for mode in MODES:
-                pair = {}
-                for lang in ("py", "r") + (("py_in_r",) if mode == "eager" else ()):
-                    log(f"[bench {k}/{repeats}] {case} {mode} step: {LANG_NAMES[lang]}")
-                    pair[lang] = run_step(case, lang, mode, step_cases[case], out_dir)
-                results["steps"][case][mode].append(pair)
+        for ground, info in zip(grounds, infos):
+            part = results if ground.key == "1" else results["ground2"]
+            where = _ground_label(info)
+            repeat: dict[str, Any] = {}
+            for lang in ("py", "r", "reticulate"):
+                log(f"[bench {k}/{repeats}] per-op and scaling: {LANG_NAMES[lang]} ({where})")
+                repeat[lang] = run_ops(lang, out_dir, blocks=blocks, block_s=block_s, ground=ground)
+            part["ops"].append(repeat)
+            for case in cases:
+                for mode in part["steps"][case]:
+                    pair = {}
+                    with_embedded = mode == "eager" and ground.key == "1"
+                    for lang in ("py", "r") + (("py_in_r",) if with_embedded else ()):
+                        log(f"[bench {k}/{repeats}] {case} {mode} step: {LANG_NAMES[lang]} ({where})")
+                        pair[lang] = run_step(case, lang, mode, step_cases[case], out_dir, ground=ground)
+                    part["steps"][case][mode].append(pair)
     return results
 
 
@@ -233,20 +316,12 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
 
-def summarize(results: dict[str, Any]) -> dict[str, Any]:
-    """Ratios per repeat, then their median and range; goals checked against the medians.
-
-    Args:
-        results: What :func:`benchmark` returned.
-
-    Returns:
-        ``{"ops": [...], "steps": [...], "scaling": [...], "goals": [...]}``, rows of plain numbers
-        (microseconds, seconds, MiB, ratios as ``{"median", "min", "max", "n"}``).
-    """
+def _summarize_ground(part: dict[str, Any]) -> dict[str, Any]:
+    """Per-op, step and scaling rows of one ground's measurements (``{"ops", "steps"}``)."""
     ops_rows = []
-    names = list(results["ops"][0]["py"]["ops"]) if results["ops"] else []
+    names = list(part["ops"][0]["py"]["ops"]) if part["ops"] else []
     for name in names:
-        per = {lang: [rep[lang]["ops"].get(name) for rep in results["ops"]]
+        per = {lang: [rep[lang]["ops"].get(name) for rep in part["ops"]]
                for lang in ("py", "r", "reticulate")}
         ops_rows.append({
             "op": name,
@@ -255,7 +330,7 @@ def summarize(results: dict[str, Any]) -> dict[str, Any]:
             "reticulate_ratio": _spread([_ratio(r, p) for r, p in zip(per["reticulate"], per["py"])]),
         })
     step_rows = []
-    for case, modes in results["steps"].items():
+    for case, modes in part["steps"].items():
         for mode, reps in modes.items():
             if not reps:
                 continue
@@ -275,27 +350,74 @@ def summarize(results: dict[str, Any]) -> dict[str, Any]:
                                            for e, rep in zip(embedded, reps)])
             step_rows.append(row)
     scaling_rows = []
-    if results["ops"]:
-        for i, point in enumerate(results["ops"][0]["py"]["scaling"]):
-            py = [rep["py"]["scaling"][i]["us"] for rep in results["ops"]]
-            r = [rep["r"]["scaling"][i]["us"] for rep in results["ops"]]
+    if part["ops"]:
+        for i, point in enumerate(part["ops"][0]["py"]["scaling"]):
+            py = [rep["py"]["scaling"][i]["us"] for rep in part["ops"]]
+            r = [rep["r"]["scaling"][i]["us"] for rep in part["ops"]]
             scaling_rows.append({"batch": point["batch"], "width": point["width"], "mode": point["mode"],
                                  "py_us": _median(py), "r_us": _median(r),
                                  "overhead_us": _median([a - b for a, b in zip(r, py)]),
                                  "ratio": _spread([_ratio(a, b) for a, b in zip(r, py)])})
+    return {"ops": ops_rows, "steps": step_rows, "scaling": scaling_rows}
+
+
+def _goals(rows: dict[str, Any], where: str) -> list[dict[str, Any]]:
     goals = []
-    for row in step_rows:
+    for row in rows["steps"]:
         if row["mode"] == "compiled" or row["case"] in GOALS["eager_step_cases"]:
             limit = GOALS["compiled_step"] if row["mode"] == "compiled" else GOALS["eager_step"]
-            goals.append({"goal": f"{row['case']} {row['mode']} step, R / Python", "limit": limit,
+            goals.append({"goal": f"{row['case']} {row['mode']} step, R / Python{where}", "limit": limit,
                           "measured": row["ratio"]["median"],
                           "met": row["ratio"]["median"] is not None and row["ratio"]["median"] <= limit})
-    for row in ops_rows:
-        goals.append({"goal": f"per-op {row['op']}, R (rkerasbridge) / Python", "limit": GOALS["per_op"],
+    for row in rows["ops"]:
+        goals.append({"goal": f"per-op {row['op']}, R (rkerasbridge) / Python{where}",
+                      "limit": GOALS["per_op"],
                       "measured": row["bridge_ratio"]["median"],
                       "met": row["bridge_ratio"]["median"] is not None
                       and row["bridge_ratio"]["median"] <= GOALS["per_op"]})
-    return {"ops": ops_rows, "steps": step_rows, "scaling": scaling_rows, "goals": goals}
+    return goals
+
+
+def summarize(results: dict[str, Any]) -> dict[str, Any]:
+    """Ratios per repeat, then their median and range; goals checked against the medians.
+
+    Example:
+        >>> summarize(benchmark(Path("out/bench"), repeats=1, quick=True))["ops"][0]["bridge_ratio"]
+        {'median': 3.1, 'min': 3.1, 'max': 3.1, 'n': 1}
+
+    Args:
+        results: What :func:`benchmark` returned.
+
+    Returns:
+        ``{"ops": [...], "steps": [...], "scaling": [...], "goals": [...], "ground2": None or {"ops",
+        "steps", "scaling"}, "grounds": [...]}``, rows of plain numbers (microseconds, seconds, MiB,
+        ratios as ``{"median", "min", "max", "n"}``); ``ops``, ``steps`` and ``scaling`` are ground
+        1's, ``grounds`` sets the two grounds' ratios side by side.
+    """
+    summary = _summarize_ground(results)
+    summary["goals"] = _goals(summary, "")
+    part2 = results.get("ground2")
+    summary["ground2"] = _summarize_ground(part2) if part2 else None
+    summary["grounds"] = []
+    if summary["ground2"]:
+        summary["goals"] += _goals(summary["ground2"], " (ground 2)")
+        second = {row["op"]: row for row in summary["ground2"]["ops"]}
+        for row in summary["ops"]:
+            other = second.get(row["op"], {})
+            summary["grounds"].append({
+                "what": f"per-op {row['op']}", "unit": "us",
+                "r": [row["r_us"], other.get("r_us")],
+                "bridge_ratio": [row["bridge_ratio"], other.get("bridge_ratio", _spread([]))],
+                "reticulate_ratio": [row["reticulate_ratio"], other.get("reticulate_ratio", _spread([]))]})
+        second_steps = {(row["case"], row["mode"]): row for row in summary["ground2"]["steps"]}
+        for row in summary["steps"]:
+            other = second_steps.get((row["case"], row["mode"]))
+            if other:
+                summary["grounds"].append({
+                    "what": f"{row['case']} {row['mode']} step", "unit": "s",
+                    "r": [row["r_s"], other["r_s"]], "bridge_ratio": [row["ratio"], other["ratio"]],
+                    "reticulate_ratio": [_spread([]), _spread([])]})
+    return summary
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
@@ -310,44 +432,67 @@ def _ratio_text(spread: dict[str, Any]) -> str:
     return f"{spread['median']:.2f} ({spread['min']:.2f}-{spread['max']:.2f})"
 
 
-def markdown(results: dict[str, Any], summary: dict[str, Any]) -> str:
-    """The summary as Markdown tables (what ``bench.md`` holds and ``make bench`` prints)."""
-    m = results["machine"]
-    lines = [
-        "# rkeras_bridge benchmark", "",
-        f"{m['date']}; {m['platform']}; {m['cpus']} CPUs; GPUs: {', '.join(m['gpus']) or 'none'}; "
-        f"TensorFlow {m['tensorflow']}; {results['repeats']} repeat(s)"
-        f"{' (quick)' if results['quick'] else ''}. "
-        "Ratios are R / Python within one repeat: median (min-max over repeats).", "",
-        "## Per-op cost (microseconds per call)", "",
-        "| op | Python | R (rkerasbridge) | R (raw reticulate) | rkerasbridge / Python "
-        "| raw reticulate / Python |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for row in summary["ops"]:
+def _ground_tables(rows: dict[str, Any], where: str) -> list[str]:
+    lines = [f"## Per-op cost (microseconds per call){where}", "",
+             "| op | Python | R (rkerasbridge) | R (raw reticulate) | rkerasbridge / Python "
+             "| raw reticulate / Python |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows["ops"]:
         lines.append(f"| {row['op']} | {_fmt(row['py_us'])} | {_fmt(row['r_us'])} | "
                      f"{_fmt(row['reticulate_us'])} | "
                      f"{_ratio_text(row['bridge_ratio'])} | {_ratio_text(row['reticulate_ratio'])} |")
-    lines += ["", "## Training step per case study", "",
+    lines += ["", f"## Training step per case study{where}", "",
               "| case | mode | Python s/step | R s/step | R / Python | Python steps/s | R steps/s | "
               "Python peak MiB | R peak MiB | Python inside R s/step | Python inside R / Python | "
               "R / Python inside R |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for row in summary["steps"]:
+    for row in rows["steps"]:
         lines.append(f"| {row['case']} | {row['mode']} | {_fmt(row['py_s'], 4)} | {_fmt(row['r_s'], 4)} | "
                      f"{_ratio_text(row['ratio'])} | {_fmt(row['py_steps_per_s'])} | "
                      f"{_fmt(row['r_steps_per_s'])} | "
                      f"{_fmt(row['py_peak_mib'], 0)} | {_fmt(row['r_peak_mib'], 0)} | "
                      f"{_fmt(row['py_in_r_s'], 4)} | {_ratio_text(row['embedding_ratio'])} | "
                      f"{_ratio_text(row['bridge_ratio'])} |")
-    lines += ["", "## Scaling: a two-layer training step (input 64 features)", "",
+    lines += ["", f"## Scaling: a two-layer training step (input 64 features){where}", "",
               "| batch | width | mode | Python us | R us | R overhead us | R / Python |",
               "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
-    for row in summary["scaling"]:
+    for row in rows["scaling"]:
         lines.append(f"| {row['batch']} | {row['width']} | {row['mode']} | {_fmt(row['py_us'], 0)} | "
                      f"{_fmt(row['r_us'], 0)} | {_fmt(row['overhead_us'], 0)} | "
                      f"{_ratio_text(row['ratio'])} |")
-    lines += ["", "## Goals", "", "| goal | limit | measured (median) | met |", "| --- | ---: | ---: | --- |"]
+    return lines + [""]
+
+
+def markdown(results: dict[str, Any], summary: dict[str, Any]) -> str:
+    """The summary as Markdown tables (what ``bench.md`` holds and ``make bench`` prints)."""
+    m = results["machine"]
+    infos = results.get("grounds") or [{"key": "1"}]
+    lines = [
+        "# rkeras_bridge benchmark", "",
+        f"{m['date']}; {m['platform']}; {m['cpus']} CPUs; GPUs: {', '.join(m['gpus']) or 'none'}; "
+        f"TensorFlow {m['tensorflow']}; {results['repeats']} repeat(s)"
+        f"{' (quick)' if results['quick'] else ''}. "
+        "Ratios are R / Python within one repeat: median (min-max over repeats).", "",
+        "Grounds: " + "; ".join(_ground_label(info) for info in infos)
+        + ("" if summary.get("ground2") else " (ground 2 not set up: not measured)") + ".", "",
+    ]
+    lines += _ground_tables(summary, f" ({_ground_label(infos[0])})" if len(infos) > 1 else "")
+    if summary.get("ground2"):
+        lines += _ground_tables(summary["ground2"], f" ({_ground_label(infos[1])})")
+        one, two = (_ground_label(info).split(": ", 1)[1] for info in infos[:2])
+        lines += ["## Both grounds side by side", "",
+                  f"| measure | R, {one} | R, {two} | rkerasbridge / Python, {one} "
+                  f"| rkerasbridge / Python, {two} | raw reticulate / Python, {one} "
+                  f"| raw reticulate / Python, {two} |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for row in summary["grounds"]:
+            digits = 1 if row["unit"] == "us" else 4
+            lines.append(f"| {row['what']} ({row['unit']}) | {_fmt(row['r'][0], digits)} | "
+                         f"{_fmt(row['r'][1], digits)} | "
+                         + " | ".join(_ratio_text(s) for s in row["bridge_ratio"] + row["reticulate_ratio"])
+                         + " |")
+        lines.append("")
+    lines += ["## Goals", "", "| goal | limit | measured (median) | met |", "| --- | ---: | ---: | --- |"]
     for goal in summary["goals"]:
         met = "yes" if goal["met"] else "no"
         lines.append(f"| {goal['goal']} | {goal['limit']:.2f} | {_fmt(goal['measured'], 2)} | {met} |")
@@ -355,7 +500,8 @@ def markdown(results: dict[str, Any], summary: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m rkeras_bridge.bench [--repeats N] [--cases a,b] [--quick] [--out DIR]``."""
+    """``python -m rkeras_bridge.bench [--repeats N] [--cases a,b] [--quick] [--out DIR]
+    [--ground2 PYTHON R_LIBS | --no-ground2]``."""
     parser = argparse.ArgumentParser(prog="python -m rkeras_bridge.bench",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="repeats of every measurement (default 3)")
@@ -363,14 +509,31 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated case studies for the step benchmark (default: all with a step)")
     parser.add_argument("--quick", action="store_true", help="few steps and short blocks (a smoke test)")
     parser.add_argument("--out", default="out/bench", help="folder for bench.json, bench.md and logs")
+    grounds = parser.add_mutually_exclusive_group()
+    grounds.add_argument("--ground2", nargs=2, metavar=("PYTHON", "R_LIBS"), default=None,
+                         help="the second test ground: its Python and the R libraries put first on R_LIBS "
+                              "(default: .venv-numpy2 and .rlib-reticulate146 where make setup built them)")
+    grounds.add_argument("--no-ground2", action="store_true", help="measure ground 1 only")
     ns = parser.parse_args(argv)
     if ns.repeats < 1:
         parser.error(f"--repeats must be >= 1. Received: --repeats {ns.repeats}")
     out_dir = Path(ns.out).resolve()
     cases = None if ns.cases is None else [c.strip() for c in ns.cases.split(",") if c.strip()]
+    if ns.ground2:
+        # absolute(), not resolve(): a virtual environment's python is a link that must stay one
+        python = str(Path(ns.ground2[0]).absolute())
+        libs = ":".join(str(Path(v).absolute()) for v in ns.ground2[1].split(":") if v)
+        if not Path(python).exists():
+            parser.error(f"--ground2 PYTHON must be a Python executable. Received: {ns.ground2[0]!r}")
+        ground2: Ground | None = Ground("2", python, libs)
+    else:
+        ground2 = None if ns.no_ground2 else ground2_default()
+    if ground2 is None and not ns.no_ground2:
+        print("bench: the second ground (reticulate 1.46 + NumPy 2) is not set up (make setup builds it): "
+              "ground 1 only", flush=True)
     try:
         results = benchmark(out_dir, repeats=ns.repeats, cases=cases, quick=ns.quick,
-                            log=lambda line: print(line, flush=True))
+                            log=lambda line: print(line, flush=True), ground2=ground2)
     except (ValueError, RuntimeError) as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ValueError) else 1

@@ -6,6 +6,7 @@ Subcommands (each has ``--help``)::
     rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S] [--out DIR]
     rkeras-bridge report DIR [--screenshot PNG]
     rkeras-bridge bench [--repeats N] [--cases a,b] [--quick] [--out DIR]
+                        [--ground2 PYTHON R_LIBS | --no-ground2]
     rkeras-bridge doctor
     rkeras-bridge list
 
@@ -208,6 +209,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
     argv = ["--repeats", str(args.repeats), "--out", args.out] + (["--quick"] if args.quick else [])
     argv += [] if args.cases is None else ["--cases", args.cases]
+    argv += ["--ground2", *args.ground2] if args.ground2 else (["--no-ground2"] if args.no_ground2 else [])
     return bench.main(argv)
 
 
@@ -496,6 +498,11 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true",
                        help="few steps and short timing blocks (a smoke test)")
     bench.add_argument("--out", metavar="DIR", default="out/bench", help="output folder (default: out/bench)")
+    grounds = bench.add_mutually_exclusive_group()
+    grounds.add_argument("--ground2", nargs=2, metavar=("PYTHON", "R_LIBS"), default=None,
+                         help="the second test ground (default: .venv-numpy2 and .rlib-reticulate146 where "
+                              "make setup built them)")
+    grounds.add_argument("--no-ground2", action="store_true", help="measure ground 1 only")
     bench.set_defaults(func=_cmd_bench)
 
     doc = sub.add_parser("doctor", help="check Python, R and their packages; print a fix for each failure",

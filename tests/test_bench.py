@@ -54,6 +54,46 @@ def test_summarize_takes_ratios_within_each_repeat():
     assert steps["compiled"]["py_in_r_s"] is None and "n/a" in text
 
 
+def test_summarize_sets_the_two_grounds_side_by_side():
+    py = {"seconds_per_step": 0.010, "steps_per_s": 100.0, "peak_mib": 700.0}
+    steps = {"basic_loop": {"eager": [{"py": py, "r": {"seconds_per_step": 0.020, "steps_per_s": 50.0,
+                                                       "peak_mib": 900.0}}]}}
+    steps2 = {"basic_loop": {"eager": [{"py": py, "r": {"seconds_per_step": 0.015, "steps_per_s": 1 / 0.015,
+                                                        "peak_mib": 900.0}}]}}
+    results = {
+        "machine": {"date": "today", "platform": "linux", "cpus": 2, "gpus": [], "tensorflow": "2.21.0"},
+        "repeats": 1, "quick": False,
+        "grounds": [{"key": "1", "reticulate": "1.28", "numpy": "1.26.4"},
+                    {"key": "2", "reticulate": "1.46.0", "numpy": "2.4.0"}],
+        "ops": [_ops([10, 40], [90, 80], [140, 200])], "steps": steps,
+        "ground2": {"ops": [_ops([10, 40], [30, 60], [70, 100])], "steps": steps2},
+    }
+    summary = bench.summarize(results)
+    assert summary["ground2"]["ops"][0]["bridge_ratio"]["median"] == 3.0
+    side = {row["what"]: row for row in summary["grounds"]}
+    assert [s["median"] for s in side["per-op constant"]["bridge_ratio"]] == [9.0, 3.0]
+    assert [s["median"] for s in side["per-op constant"]["reticulate_ratio"]] == [14.0, 7.0]
+    assert side["basic_loop eager step"]["r"] == [0.020, 0.015]
+    assert [s["median"] for s in side["basic_loop eager step"]["bridge_ratio"]] == pytest.approx([2.0, 1.5])
+    goals = {g["goal"]: g["met"] for g in summary["goals"]}
+    assert goals["per-op constant, R (rkerasbridge) / Python"] is False  # 9.0 > 4
+    assert goals["per-op constant, R (rkerasbridge) / Python (ground 2)"] is True
+    text = bench.markdown(results, summary)
+    assert ("Grounds: ground 1: reticulate 1.28 + NumPy 1.26.4; ground 2: reticulate 1.46.0 + NumPy 2.4.0."
+            in text)
+    assert "## Per-op cost (microseconds per call) (ground 2: reticulate 1.46.0 + NumPy 2.4.0)" in text
+    assert "## Both grounds side by side" in text
+    assert "| per-op constant (us) | 90.0 | 30.0 | 9.00 | 3.00 | 14.00 | 7.00 |" in text
+    assert "| basic_loop eager step (s) | 0.0200 | 0.0150 | 2.00 | 1.50 | n/a | n/a |" in text
+
+
+def test_a_ground_runs_r_with_its_libraries_first_and_its_python(monkeypatch):
+    monkeypatch.setenv("R_LIBS", "/site")
+    ground = bench.Ground("2", "/g2/bin/python", "/g2/rlib")
+    assert ground.env() == {"R_LIBS": "/g2/rlib:/site", "RETICULATE_PYTHON": "/g2/bin/python"}
+    assert bench.Ground("1").env() == {}
+
+
 def test_bad_arguments_name_themselves(tmp_path):
     with pytest.raises(ValueError, match="lang must be one of .* Received: lang='julia'"):
         bench.run_ops("julia", tmp_path)
@@ -65,7 +105,9 @@ def test_bad_arguments_name_themselves(tmp_path):
 
 def test_quick_run_measures_every_part_in_both_languages(tmp_path):
     # One real run of the whole suite, shrunk: three per-op scripts, the basic loop eager and
-    # compiled in R and Python. Only the shape and the arithmetic are checked, never the speed.
+    # compiled in R and Python, on ground 1 and (where make setup built it) ground 2.
+    # Only the shape and the arithmetic are checked, never the speed.
+    ground2 = bench.ground2_default()
     assert bench.main(["--quick", "--repeats", "1", "--cases", "basic_loop", "--out", str(tmp_path)]) == 0
     saved = json.loads((tmp_path / "bench.json").read_text())
     results, summary = saved["results"], saved["summary"]
@@ -88,3 +130,16 @@ def test_quick_run_measures_every_part_in_both_languages(tmp_path):
         assert row["ratio"]["median"] == pytest.approx(ratio)
     text = (tmp_path / "bench.md").read_text()
     assert "## Per-op cost" in text and "## Training step per case study" in text and "## Goals" in text
+    assert "Grounds: ground 1: reticulate 1.28" in text
+    if ground2 is None:
+        assert results["ground2"] is None and "ground 2 not set up" in text
+        return
+    second = results["grounds"][1]
+    assert second["reticulate"].startswith("1.46") and second["numpy"].startswith("2.")
+    ops2 = results["ground2"]["ops"][0]
+    assert set(ops2["r"]["ops"]) == set(ops["r"]["ops"]) and all(us > 0 for us in ops2["r"]["ops"].values())
+    assert all(us > 0 for us in ops2["reticulate"]["ops"].values())
+    pair = results["ground2"]["steps"]["basic_loop"]["eager"][0]
+    assert pair["py"]["seconds_per_step"] > 0 and pair["r"]["seconds_per_step"] > 0
+    assert "compiled" not in results["ground2"]["steps"]["basic_loop"]
+    assert "## Both grounds side by side" in text and "| basic_loop eager step (s) |" in text
