@@ -110,9 +110,12 @@ def ground2_default() -> Ground | None:
     return None
 
 
+def _ground_versions(info: dict[str, Any]) -> str:
+    return f"reticulate {info.get('reticulate') or '?'} + NumPy {info.get('numpy') or '?'}"
+
+
 def _ground_label(info: dict[str, Any]) -> str:
-    return (f"ground {info['key']}: reticulate {info.get('reticulate') or '?'}"
-            f" + NumPy {info.get('numpy') or '?'}")
+    return f"ground {info['key']}: {_ground_versions(info)}"
 
 
 def _median(values: list[float]) -> float | None:
@@ -479,7 +482,7 @@ def markdown(results: dict[str, Any], summary: dict[str, Any]) -> str:
     lines += _ground_tables(summary, f" ({_ground_label(infos[0])})" if len(infos) > 1 else "")
     if summary.get("ground2"):
         lines += _ground_tables(summary["ground2"], f" ({_ground_label(infos[1])})")
-        one, two = (_ground_label(info).split(": ", 1)[1] for info in infos[:2])
+        one, two = (_ground_versions(info) for info in infos[:2])
         lines += ["## Both grounds side by side", "",
                   f"| measure | R, {one} | R, {two} | rkerasbridge / Python, {one} "
                   f"| rkerasbridge / Python, {two} | raw reticulate / Python, {one} "

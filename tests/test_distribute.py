@@ -27,7 +27,6 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from rkeras_bridge import distribute
 from rkeras_bridge.distribute import (
     distributed_dataset, free_ports, loopback_workers, mirrored_strategy, multi_worker_mirrored_strategy,
     r_stack_check_off, set_worker_config, worker_args, worker_config, write_worker_run,
@@ -225,25 +224,3 @@ def test_two_workers_equal_one_process_on_the_same_global_batch(lang, case, tmp_
     if other is not None:  # R and Python single processes compute the same numbers
         for name, values in expected.items():
             np.testing.assert_allclose(values, other[name], rtol=1e-6, err_msg=f"{case} {name}: R vs Python")
-
-
-def test_an_r_call_from_another_thread_goes_to_reticulate_unless_r_waits_in_run(monkeypatch):
-    # Outside a strategy's run() (R's main thread is not waiting) reticulate's own hand-off is used.
-    seen = []
-    handoff = [lambda f, *a, **k: seen.append((f, a, k)) or (7, None)]
-    monkeypatch.setattr(distribute, "_RETICULATE_HANDOFF", handoff)
-    monkeypatch.setattr(distribute, "_R_ENTRY", [lambda: 1 / 0])
-    assert distribute._call_r_function("capsule", 1, x=2) == (7, None)
-    assert seen == [("capsule", (1,), {"x": 2})]
-
-
-def test_the_outcome_of_an_r_call_on_a_replica_thread_comes_back_with_its_class():
-    distribute.replica_failed("boom", ["simpleError", "error", "condition"])
-    ok, error = distribute._REPLICA.result
-    assert not ok and isinstance(error, distribute.RStepError) and error.r_classes[0] == "simpleError"
-    original = ValueError("`n` must be >= 5")
-    distribute.replica_failed("ValueError: `n` must be >= 5", ["python.builtin.ValueError"], original)
-    assert distribute._REPLICA.result == (False, original)
-    distribute.replica_done(3)
-    assert distribute._REPLICA.result == (True, 3)
-    distribute._REPLICA.result = None

@@ -194,19 +194,20 @@ write_worker_run <- function(out, case, losses, args, strategy = NULL, timings =
 # ---- R functions on TensorFlow's replica threads ---------------------------------------------------
 # A mirrored strategy runs the step, and the model calls inside it, on a replica thread of its own,
 # where reticulate >= 1.29 would not call an R function (it hands the call to R's main thread, which
-# is waiting in strategy$run()). While a run is on, rkeras_bridge.distribute enters R on the replica
-# thread through src/replica.c, which evaluates replica_call(). See rkeras_bridge/distribute.py.
+# is waiting in strategy$run()). While a run is on, rkeras_bridge.r_threads enters R on the replica
+# thread through src/replica.c, which evaluates replica_call(). See rkeras_bridge/r_threads.py.
 replica_call <- function() {
-  job <- .state$replica_job()  # (R function capsule, args, kwargs, convert), unconverted
+  threads <- .state$r_threads
+  job <- threads$replica_job()  # (R function capsule, args, kwargs, convert), unconverted
   part <- function(i) reticulate::py_get_item(job, i)
   fn <- reticulate::py_to_r(part(0L))
   unpack <- if (reticulate::py_to_r(part(3L))) reticulate::py_to_r else py_items
   tryCatch(
-    .state$replica_done(do.call(fn, c(unpack(part(1L)), unpack(part(2L))))),
+    threads$replica_done(do.call(fn, c(unpack(part(1L)), unpack(part(2L))))),
     error = function(e) {
       # a Python error keeps its class on the way back (python.builtin.ValueError stays one)
       exception <- if (inherits(e, "rkerasbridge_python_error")) e$python_exception
-      .state$replica_failed(conditionMessage(e), class(e), exception)
+      threads$replica_failed(conditionMessage(e), class(e), exception)
     }
   )
   invisible(NULL)
@@ -223,10 +224,8 @@ py_items <- function(x) {
 }
 
 # At load: tell Python where the entry point is (and wrap reticulate's hand-off where it has one).
+# rkeras_bridge.r_threads imports nothing heavy, so loading the bridge does not load TensorFlow.
 use_replica_entry <- function() {
-  distribute <- reticulate::import("rkeras_bridge.distribute", convert = FALSE)
-  .state$replica_job <- distribute$replica_job
-  .state$replica_done <- distribute$replica_done
-  .state$replica_failed <- distribute$replica_failed
-  distribute$use_r_entry(getLoadedDLLs()[["rkerasbridge"]][["path"]])
+  .state$r_threads <- reticulate::import("rkeras_bridge.r_threads", convert = FALSE)
+  .state$r_threads$use_r_entry(getLoadedDLLs()[["rkerasbridge"]][["path"]])
 }
