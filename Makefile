@@ -102,17 +102,17 @@ $(STAMPS)/r-package-146: $(STAMPS)/venv-numpy2 $(STAMPS)/reticulate146 $(R_SOURC
 endif
 
 demo: setup
-	$(PY) -m rkeras_bridge.parity
+	$(PY) -m rkeras_bridge.tools.parity
 
 parity: setup
-	$(PY) -m rkeras_bridge.parity --quick
+	$(PY) -m rkeras_bridge.tools.parity --quick
 
 # The benchmark suite (R through the bridge against Python, on both grounds side by side; ~80 min on
 # 2 cores with 3 repeats): out/bench/bench.md and bench.json. BENCH_ARGS="--repeats 1 --cases dcgan"
 # narrows it.
 BENCH_ARGS ?=
 bench: setup
-	$(PY) -m rkeras_bridge.bench --out out/bench \
+	$(PY) -m rkeras_bridge.tools.bench --out out/bench \
 	  $(if $(GROUND2),--ground2 $(CURDIR)/$(PY2) $(R_LIBS_146),--no-ground2) $(BENCH_ARGS)
 
 # Both grounds: R suite and R CMD check on each, then pytest (with the parity tests) on ground 1, last, so
@@ -155,7 +155,7 @@ check-r-146: $(STAMPS)/r-package-146
 	$(call R_CHECK,"$$tmp/src/rkerasbridge",$(ENV_146), (reticulate 1.46 + NumPy 2))
 
 parity-146: $(STAMPS)/r-package-146
-	$(ENV_146) $(PY2) -m pytest -q tests/test_parity.py
+	$(ENV_146) $(PY2) -m pytest -q tests/test_tools_parity.py
 endif
 
 clean:

@@ -1,7 +1,7 @@
 # Benchmark: per-op cost and the scaling of a training step, in R through rkerasbridge (the twin
 # of bench/ops.py; bench/ops_reticulate.R does the same through raw reticulate). Same ops, same
 # sizes, same timing rule: each op runs in blocks of at least `block_s` seconds, and the median
-# per-call time of the blocks is reported, in microseconds. Run by `python -m rkeras_bridge.bench`.
+# per-call time of the blocks is reported, in microseconds. Run by `python -m rkeras_bridge.tools.bench`.
 library(rkerasbridge)
 
 # ---- Timing rule -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 # Benchmark: per-op cost and the scaling of a training step, in Python (the reference the R twins
 # bench/ops.R and bench/ops_reticulate.R are measured against). Same ops, same sizes, same timing
 # rule in all three: each op runs in blocks of at least `block_s` seconds, and the median per-call
-# time of the blocks is reported, in microseconds. Run by `python -m rkeras_bridge.bench`.
+# time of the blocks is reported, in microseconds. Run by `python -m rkeras_bridge.tools.bench`.
 import json
 import sys
 import time

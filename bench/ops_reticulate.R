@@ -3,7 +3,7 @@
 # packages are not installed here: their `$` and call paths are reticulate's). Same timing rule.
 # Raw reticulate has no arithmetic operators on tensors, so `operator` is not measured here, and
 # Keras' own Adam (epsilon 1e-8, as TF1's) stands in for tf$train$AdamOptimizer. Run by
-# `python -m rkeras_bridge.bench`, which passes the Python to use as the third argument.
+# `python -m rkeras_bridge.tools.bench`, which passes the Python to use as the third argument.
 
 # ---- Timing rule -----------------------------------------------------------------------------
 source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "timing.R"))

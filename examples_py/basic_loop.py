@@ -20,8 +20,8 @@ from rkeras_bridge import (
     layer_dropout, make_iterator_one_shot, set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
     until_out_of_range,
 )
-from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
-from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
+from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])

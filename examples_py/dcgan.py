@@ -17,10 +17,10 @@ from rkeras_bridge import (
     layer_conv_2d_transpose, layer_dense, layer_dropout, layer_flatten, layer_reshape, mnist_5k, predict,
     set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
 )
-from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
-from rkeras_bridge.plots import save_image_grid
-from rkeras_bridge.progress import progress_bar
-from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
+from rkeras_bridge.cases.plots import save_image_grid
+from rkeras_bridge.tools.progress import progress_bar
+from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])

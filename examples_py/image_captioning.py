@@ -28,12 +28,12 @@ from rkeras_bridge import (
     layer_batch_normalization, layer_dense, layer_dropout, layer_embedding, layer_flatten, layer_gru,
     layer_max_pooling_2d, mnist_5k, set_random_seed, shape, tensor_slices_dataset, tf, tf_function, transpose,
 )
-from rkeras_bridge.captioning import (
+from rkeras_bridge.cases.captioning import (
     attention_placement, caption_accuracy, caption_data, caption_feature_extractor, captions_to_text,
     digit_windows, save_attention_overlay,
 )
-from rkeras_bridge.progress import progress_bar
-from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.progress import progress_bar
+from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])

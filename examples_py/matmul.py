@@ -5,7 +5,7 @@
 import sys
 
 from rkeras_bridge import matrix, tf
-from rkeras_bridge.runs import case_args, write_run
+from rkeras_bridge.tools.runs import case_args, write_run
 
 # ---- Arguments -------------------------------------------------------------------------------
 args = case_args(sys.argv[1:])

@@ -20,11 +20,11 @@ from rkeras_bridge import (
     keras_model_custom, layer_dense, layer_embedding, layer_gru, set_random_seed, tensor_slices_dataset, tf,
     tf_function, transpose,
 )
-from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
-from rkeras_bridge.plots import plot_attention
-from rkeras_bridge.progress import progress_bar
-from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
-from rkeras_bridge.translation import bleu_baselines, corpus_bleu, corpus_chrf, sequences_to_text, translation_data
+from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
+from rkeras_bridge.cases.plots import plot_attention
+from rkeras_bridge.tools.progress import progress_bar
+from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.cases.translation import bleu_baselines, corpus_bleu, corpus_chrf, sequences_to_text, translation_data
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])

@@ -27,10 +27,10 @@ from rkeras_bridge import (
     layer_conv_2d_transpose, layer_dropout, layer_zero_padding_2d, set_random_seed, tensor_slices_dataset, tf,
     tf_function, transpose,
 )
-from rkeras_bridge.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
-from rkeras_bridge.image_pairs import facades_pairs, jitter_pairs, l1_baselines, l1_error, photo_pairs, save_triptych
-from rkeras_bridge.progress import progress_bar
-from rkeras_bridge.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
+from rkeras_bridge.cases.image_pairs import facades_pairs, jitter_pairs, l1_baselines, l1_error, photo_pairs, save_triptych
+from rkeras_bridge.tools.progress import progress_bar
+from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])

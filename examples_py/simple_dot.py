@@ -13,9 +13,9 @@ from rkeras_bridge import (
     callback_early_stopping, compile, fit, initializer_random_uniform, k_batch_dot, k_sigmoid, keras_model_custom,
     layer_dropout, layer_embedding, layer_lambda, set_random_seed,
 )
-from rkeras_bridge.case_data import movielens_ratings, prepare_ratings
-from rkeras_bridge.plots import plot_points, principal_components
-from rkeras_bridge.runs import case_args, step_timer, write_run
+from rkeras_bridge.cases.case_data import movielens_ratings, prepare_ratings
+from rkeras_bridge.cases.plots import plot_points, principal_components
+from rkeras_bridge.tools.runs import case_args, step_timer, write_run
 
 # ---- Arguments and seed ----------------------------------------------------------------------
 args = case_args(sys.argv[1:])

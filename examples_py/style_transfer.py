@@ -24,9 +24,9 @@ from rkeras_bridge import (
     k_batch_flatten, k_constant, k_dot, k_permute_dimensions, k_pow, k_square, k_sum, k_transpose, set_random_seed, tf,
     tf_function,
 )
-from rkeras_bridge.progress import progress_bar
-from rkeras_bridge.runs import case_args, write_run
-from rkeras_bridge.style_transfer import (
+from rkeras_bridge.tools.progress import progress_bar
+from rkeras_bridge.tools.runs import case_args, write_run
+from rkeras_bridge.cases.style_transfer import (
     best_image_keeper, caffe_bounds, deprocess_image, pixel_range, save_style_figure, save_style_png,
     style_feature_extractor, style_image, style_transfer_inputs, vgg_preprocess,
 )

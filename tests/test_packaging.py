@@ -30,7 +30,7 @@ def dists(tmp_path_factory):
 def test_wheel_holds_the_package(dists):
     wheel, _ = dists
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"rkeras_bridge/__init__.py", "rkeras_bridge/compat/__init__.py"} <= names
+    assert {"rkeras_bridge/__init__.py", "rkeras_bridge/tensorflow/compat/__init__.py"} <= names
     assert not any(name.startswith(("tests/", "examples_py/")) for name in names)
 
 
@@ -47,7 +47,7 @@ def test_both_grounds_pins_meet_pyproject(constraints):
     tomllib = pytest.importorskip("tomllib")
     from packaging.requirements import Requirement
 
-    from rkeras_bridge.cli import _constraints
+    from rkeras_bridge.tools.cli import _constraints
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = [Requirement(r) for r in project["dependencies"]]

@@ -32,13 +32,16 @@ bridge <- NULL
 tf <- NULL
 
 .state <- new.env(parent = emptyenv())
+# How a Python object's convert flag is read until bridge_loaded() chooses (bridge-reticulate-versions.R).
+# Set here, not there: R sources the package's files in C-locale order, bridge-*.R before package.R.
+.state$convert_flag <- convert_flag_from_refenv
 
 .onLoad <- function(libname, pkgname) {
   check_reticulate_version()
   choose_python()
   hooks <- list(before_load = prepare_python, on_load = bridge_loaded, on_error = python_load_error)
   bridge <<- cached_module(reticulate::import("rkeras_bridge", delay_load = hooks))
-  tf <<- cached_module(reticulate::import("rkeras_bridge.compat.tf", delay_load = hooks))
+  tf <<- cached_module(reticulate::import("rkeras_bridge.tensorflow.compat.tf", delay_load = hooks))
 }
 
 python_candidates <- function() {
@@ -76,9 +79,9 @@ prepare_python <- function() {
 
 bridge_loaded <- function() {
   choose_convert_flag()
-  conversion <- reticulate::import("rkeras_bridge.conversion")
+  conversion <- reticulate::import("rkeras_bridge.bridge.conversion")
   .state$call <- reticulate::py_get_attr(conversion, "call")
-  .state$call_split_raw <- reticulate::py_get_attr(reticulate::import("rkeras_bridge.conversion", convert = FALSE),
+  .state$call_split_raw <- reticulate::py_get_attr(reticulate::import("rkeras_bridge.bridge.conversion", convert = FALSE),
                                                    "call_split")
   .state$call_split <- reticulate::py_get_attr(conversion, "call_split")
   .state$last_error <- reticulate::py_get_attr(conversion, "last_error")

@@ -6,7 +6,7 @@
  * waiting inside strategy$run(), so the step never runs. The step must also run on the replica
  * thread, where TensorFlow keeps the replica's context (merge_call() looks up that thread).
  *
- * rkb_call_r_here() is the bridge's own way in: rkeras_bridge.r_threads calls it through ctypes
+ * rkb_call_r_here() is the bridge's own way in: rkeras_bridge.bridge.r_threads calls it through ctypes
  * on the replica thread, in place of reticulate's hand-off, with R's main thread blocked in
  * strategy$run() (so R is never entered twice at once) and R's C stack check off for the run. It
  * evaluates rkerasbridge:::replica_call(), which takes the R function and its arguments from

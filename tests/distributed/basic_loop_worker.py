@@ -16,7 +16,8 @@ from rkeras_bridge import (
     dataset_batch, dataset_repeat, dataset_shuffle, dataset_take, keras_model_custom, layer_dense,
     set_random_seed, tensor_slices_dataset, tf, transpose,
 )
-from rkeras_bridge.distribute import distributed_dataset, worker_args, worker_strategy, write_worker_run
+from rkeras_bridge.tensorflow.distribute import distributed_dataset
+from rkeras_bridge.tools.workers import worker_args, worker_strategy, write_worker_run
 
 # ---- Cluster first: the strategy starts this worker's server and waits for the others --------
 args = worker_args(sys.argv[1:])

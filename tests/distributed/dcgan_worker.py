@@ -16,7 +16,8 @@ from rkeras_bridge import (
     layer_batch_normalization, layer_conv_2d, layer_conv_2d_transpose, layer_dense, layer_flatten,
     layer_reshape, mnist_5k, set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
 )
-from rkeras_bridge.distribute import distributed_dataset, worker_args, worker_strategy, write_worker_run
+from rkeras_bridge.tensorflow.distribute import distributed_dataset
+from rkeras_bridge.tools.workers import worker_args, worker_strategy, write_worker_run
 
 # ---- Cluster first: the strategy starts this worker's server and waits for the others --------
 args = worker_args(sys.argv[1:])

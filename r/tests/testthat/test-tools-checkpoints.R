@@ -1,0 +1,27 @@
+test_that("checkpoint_manager() saves every K steps and restore_latest() returns the step", {
+  dir <- file.path(tempfile(), "ck")
+  v <- tf$Variable(1)
+  manager <- checkpoint_manager(dir, every = 2, counter = v)
+  expect_null(maybe_save(manager, 1))
+  v$assign(5)
+  path <- maybe_save(manager, 2)
+  expect_match(path, "ckpt-2$")
+  v$assign(7)
+  restored <- checkpoint_manager(dir, every = 2, counter = v)
+  expect_equal(restore_latest(restored), 2)
+  expect_equal(v$numpy(), 5)
+  expect_equal(restore_latest(checkpoint_manager(tempfile(), counter = v)), 0)
+  expect_equal(restore_latest(checkpoint_manager(NULL, counter = v)), 0)
+  expect_equal(checkpoint_dir(case_args(c("--out", "runs/x.json"))), file.path("runs", "x-checkpoints"))
+})
+
+test_that("a checkpoint with missing data is refused with the directory named", {
+  dir <- file.path(tempfile(), "ck")
+  v <- tf$Variable(1)
+  manager <- checkpoint_manager(dir, every = 1, counter = v)
+  maybe_save(manager, 1)
+  unlink(Sys.glob(file.path(dir, "ckpt-1.data-*")))
+  expect_error(restore_latest(checkpoint_manager(dir, counter = v)), "incomplete",
+               class = "rkeras_bridge.tools.checkpoints.CheckpointError")
+  expect_error(checkpoint_manager(dir, every = 0, counter = v), "every", class = "python.builtin.ValueError")
+})
