@@ -10,7 +10,7 @@ STAMPS := .stamps
 # r-cran-rcpp ... r-cran-withr: what reticulate 1.46 builds against (../shared/vendor/README.md).
 APT_PACKAGES := r-base-core r-base-dev r-cran-reticulate r-cran-testthat r-cran-purrr r-cran-r6 \
   r-cran-jsonlite r-cran-magrittr r-cran-ggplot2 r-cran-dslabs python3-venv python3-dev libpython3.11 \
-  chromium r-cran-rcpp r-cran-rcpptoml r-cran-here r-cran-png r-cran-rappdirs r-cran-rlang r-cran-withr
+  chromium r-cran-roxygen2 r-cran-rcpp r-cran-rcpptoml r-cran-here r-cran-png r-cran-rappdirs r-cran-rlang r-cran-withr
 R_SOURCES := $(shell find r -type f -not -path 'r/inst/python-path' -not -name '*.o' -not -name '*.so' 2>/dev/null)
 
 # The two test grounds. Ground 1: Debian's reticulate 1.28 + .venv (constraints.txt, NumPy 1.26).
@@ -34,7 +34,7 @@ $(shell mkdir -p $(STAMPS); conf='$(GROUND2) $(abspath $(RETICULATE_146_SOURCE))
   [ "$$(cat $(STAMPS)/reticulate146.conf 2>/dev/null)" = "$$conf" ] || echo "$$conf" > $(STAMPS)/reticulate146.conf)
 endif
 
-.PHONY: setup setup-146 demo test test-py test-r check-r test-r-146 check-r-146 parity-146 parity bench clean
+.PHONY: document setup setup-146 demo test test-py test-r check-r test-r-146 check-r-146 parity-146 parity bench clean
 setup: $(STAMPS)/r-package setup-146
 
 $(STAMPS)/apt: Makefile
@@ -59,6 +59,19 @@ $(STAMPS)/r-package: $(STAMPS)/venv $(R_SOURCES)
 	@$(PY) -c 'import sys; print(sys.executable)' > r/inst/python-path
 	R CMD INSTALL --preclean --clean --no-multiarch --no-test-load r >$(STAMPS)/r-install.log 2>&1 || { cat $(STAMPS)/r-install.log; exit 1; }
 	@touch $@
+
+# r/NAMESPACE and r/man/ from the roxygen comments in r/R/ (run after adding or changing an R function).
+# roxygen2 reads the package installed from a scratch copy with its sources kept (R6 method docs need
+# them), so r/ itself gets no build files and the installed package stays as it is.
+document: $(STAMPS)/apt
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	cp -r r "$$tmp/r"; rm -f "$$tmp"/r/src/*.o "$$tmp"/r/src/*.so; mkdir -p "$$tmp/lib"; \
+	R CMD INSTALL --no-multiarch --no-test-load --with-keep.source -l "$$tmp/lib" "$$tmp/r" >"$$tmp/install.log" 2>&1 \
+	  || { cat "$$tmp/install.log"; exit 1; }; \
+	(cd "$$tmp/r" && R_LIBS="$$tmp/lib" Rscript -e \
+	  'roxygen2::roxygenise(roclets = c("rd", "namespace"), load_code = roxygen2::load_installed)') 2>&1 \
+	  | grep -v '^$$' || true; \
+	cp "$$tmp/r/NAMESPACE" r/NAMESPACE; rm -f r/man/*.Rd; cp "$$tmp"/r/man/*.Rd r/man/
 
 # Ground 2, built only when reticulate 1.46 is available (see GROUND2 above).
 ifeq ($(GROUND2),)

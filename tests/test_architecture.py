@@ -131,3 +131,21 @@ def test_r_tests_mirror_modules():
     # R-only modules of the bridge (reticulate versions) have R tests only
     r_only = {"bridge-reticulate-versions"}
     assert not _test_subjects([n for n in names if n not in r_only], "-")
+
+
+def test_no_public_name_is_exported_by_two_modules():
+    import re
+
+    import rkeras_bridge
+
+    owners: dict[str, list[str]] = {}
+    for module, path in _modules().items():
+        relative = module.removeprefix("rkeras_bridge.")
+        if _layer(module) not in rkeras_bridge._SURFACE_LAYERS or relative in rkeras_bridge._OVERLAY_MODULES:
+            continue
+        match = rkeras_bridge._ALL_PATTERN.search(path.read_text())
+        for name in re.findall(r"[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']", match.group(1)) if match else []:
+            owners.setdefault(name, []).append(relative)
+    twice = {name: where for name, where in owners.items() if len(where) > 1}
+    assert not twice, f"names in the __all__ of two surface modules: {twice}"
+    assert {name: where[0] for name, where in owners.items()}.items() <= rkeras_bridge._EXPORTS.items()

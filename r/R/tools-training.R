@@ -16,7 +16,7 @@
 #' @param epochs The case's number of epochs when `--epochs` is not given. Defaults to `NULL` (1).
 #' @param steps_per_epoch Steps in one epoch, for `--resume` and `--steps`. Defaults to `NULL`
 #'   (unknown).
-#' @param progress Show a progress display per epoch. Defaults to `FALSE`.
+#' @param progress Show a progress display for each epoch. Defaults to `FALSE`.
 #' @param args Command-line arguments. Defaults to `commandArgs(trailingOnly = TRUE)`.
 #' @param default_seed Seed when `--seed` is absent. Defaults to `42`.
 #' @returns A training run (class `rkerasbridge_training_run`).
