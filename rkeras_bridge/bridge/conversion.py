@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from .errors import bad_argument
+from .r_threads import _HANDED_OFF, serve_r_calls, serves_r_calls
 
 __all__ = [
     "as_number",
@@ -139,7 +140,8 @@ def as_integer_tuple(values: Any, name: str, *, allow_unknown: bool = True) -> t
         (None, 10)
 
     Args:
-        values: A scalar or sequence; ``None`` entries mean "unknown" (R ``NULL``/``NA``).
+        values: A scalar, a sequence or a ``TensorShape`` of known rank; ``None`` entries mean
+            "unknown" (R ``NULL``/``NA``).
         name: The argument name, for the error message.
         allow_unknown: Whether ``None`` entries are accepted. Defaults to `True`.
 
@@ -148,6 +150,8 @@ def as_integer_tuple(values: Any, name: str, *, allow_unknown: bool = True) -> t
     """
     if isinstance(values, np.ndarray):
         values = values.tolist()
+    if callable(getattr(values, "as_list", None)) and getattr(values, "rank", None) is not None:
+        values = values.as_list()  # a TensorShape, as R's shape(2) makes
     if not isinstance(values, (list, tuple)):
         values = [values]
     out = []
@@ -568,6 +572,8 @@ def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
     the R package routes calls through here and then asks for the exception's classes.
     """
     try:
+        if _HANDED_OFF[0] and serves_r_calls(fn):  # R functions wait in TensorFlow's threads for this one
+            return serve_r_calls(fn, *args, **kwargs)
         return fn(*args, **kwargs)
     except ValueError as exc:
         wrapped = _with_r_dims(fn, args, exc)
@@ -658,9 +664,11 @@ def r_condition_classes(exc: BaseException) -> list[str]:
         exc: The exception.
 
     Returns:
-        Class names in reticulate's scheme (``python.builtin.X`` for builtins, else ``module.X``).
+        Class names in reticulate's scheme (``python.builtin.X`` for builtins, else ``module.X``), after
+        the R classes of an R error behind the exception (``r_classes``, e.g. ``simpleError``), so that
+        R code catches the error it raised by its own class.
     """
-    names = []
+    names = [c for c in getattr(exc, "r_classes", None) or () if c not in ("error", "condition")]
     for cls in type(exc).__mro__[:-1]:  # not `object`: R would dispatch print() to reticulate's method
         module = "python.builtin" if cls.__module__ == "builtins" else cls.__module__
         names.append(f"{module}.{cls.__name__}")

@@ -14,13 +14,16 @@ This module imports nothing heavy: the R package loads it with the bridge, befor
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-__all__ = ["RStepError", "r_stack_check_off", "use_r_entry"]
+__all__ = ["RStepError", "callable_from_any_thread", "is_r_function", "r_stack_check_off", "serve_r_calls",
+           "serves_r_calls", "use_r_entry", "waits_on_tensorflow_threads", "keep_until_served"]
 
 _R_LOCK = threading.Lock()
 _R_DEPTH = [0, 0]  # [nesting depth, saved R_CStackLimit]
@@ -173,3 +176,269 @@ class RStepError(RuntimeError):
         super().__init__(message)
         self.r_classes = list(classes)
 
+
+
+# ---- R functions called from TensorFlow's own threads (tf.data pipelines, py_func) ----------------
+#
+# tf.data runs map functions, prefetching and py_func ops on its own threads, also while R's main thread
+# runs R code. R may only run on R's main thread: reticulate 1.28 enters R from whatever thread calls
+# (an abort, "Rcpp::LongjumpException"), reticulate >= 1.29 hands the call to R's main thread and waits,
+# which never comes while that thread waits for the dataset (a hang). So an R function handed to
+# TensorFlow (callable_from_any_thread) queues its call when it runs off the main thread, and R's main
+# thread runs the queue whenever it waits on TensorFlow's threads: a call from R marked as waiting
+# (waits_on_tensorflow_threads: iterator_get_next, iter_next, fit ...) runs on a helper thread while
+# the main thread serves the queued R calls (serve_r_calls). Only such calls move to a helper thread:
+# most state of TensorFlow's eager mode (gradient tapes, strategy scopes) belongs to the thread.
+
+_QUEUE_LOCK = threading.Condition()
+_QUEUED: list[_RCall] = []
+_HANDED_OFF = [0]  # R functions wrapped for other threads so far; 0: nothing to serve, ever
+_R_FAILURES: list[BaseException] = []  # recent errors of queued R calls, to report the R error itself
+_WAIT_POLL_S = 0.1
+_SHUTTING_DOWN = [False]
+# Iterators of datasets that may call R functions. TensorFlow's iterator waits, when destroyed, for the
+# calls it has in flight; destroyed on R's main thread, those could never run. So they are kept here
+# and let go on the helper thread of a serve_r_calls(), while the main thread serves (release_kept).
+_KEPT: list[Any] = []
+
+
+class _RCall:
+    __slots__ = ("fn", "args", "kwargs", "done", "value", "error")
+
+    def __init__(self, fn: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.done = threading.Event()
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.value = _call_r_here(self.fn, self.args, self.kwargs)
+        except BaseException as exc:  # handed to the waiting thread, and kept to report it to R
+            self.error = exc
+            _R_FAILURES.append(exc)
+            del _R_FAILURES[:-32]
+        finally:
+            self.done.set()
+
+
+_capsule_name = ctypes.pythonapi.PyCapsule_GetName
+_capsule_name.argtypes, _capsule_name.restype = [ctypes.py_object], ctypes.c_char_p
+
+
+def _capsule_of(fn: Any) -> Any:
+    """The R function inside reticulate's Python wrapper of it (``rpytools.call``: a closure over it).
+
+    Only reticulate >= 1.29 names it (``"r_object"``) so that R's ``py_to_r()`` gives the function back;
+    on 1.28 `None` (R is then called through reticulate, which keeps an R error's message, not its class).
+    """
+    for cell in getattr(fn, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if type(value).__name__ == "PyCapsule" and _capsule_name(value) == b"r_object":
+            return value
+    return None
+
+
+def _call_r_here(fn: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Call the R function ``fn`` on this thread, through the R package's entry when it is there.
+
+    The entry evaluates the call inside an R ``tryCatch`` and hands an R error over as
+    :class:`RStepError` with its message and R classes. Through reticulate itself an R error would
+    cross its C++ layer as an exception, and reticulate 1.46 loses it once TensorFlow is loaded: the
+    Python side sees only "(Unknown exception occurred)".
+    """
+    capsule = _capsule_of(fn)
+    if capsule is None or _R_ENTRY[0] is None:
+        return fn(*args, **kwargs)
+    _REPLICA.job, _REPLICA.result = (capsule, args, kwargs, _capsule_convert(capsule)), None
+    try:
+        failed = _R_ENTRY[0]()
+        result = _REPLICA.result
+    finally:
+        _REPLICA.job = _REPLICA.result = None
+    if result is None:
+        raise RStepError(f"the R function stopped without a value or an R error (evaluation failed: "
+                         f"{bool(failed)}; an interrupt?)", ["interrupt"] if failed else [])
+    ok, value = result
+    if not ok:
+        raise value
+    return value
+
+
+def is_r_function(fn: Any) -> bool:
+    """Whether ``fn`` is an R function as reticulate hands it to Python."""
+    return getattr(fn, "__module__", None) == "rpytools.call"
+
+
+def _plain_value(value: Any) -> Any:
+    # What a py_func hands over, as 2018 code met it in R: a scalar string as Python bytes (x$decode()
+    # works), strings arrays as lists of bytes, numbers as Python numbers or arrays. NumPy scalars never
+    # reach reticulate: it aborts R on a numpy.bytes_.
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "SUO":
+            return value.item() if value.ndim == 0 else value.tolist()
+        return value.item() if value.ndim == 0 else value
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def callable_from_any_thread(fn: Any) -> Any:
+    """Let TensorFlow call ``fn`` from any thread: an R function's calls go to R's main thread.
+
+    Anything but an R function is returned as it is. Off R's main thread, a call of the returned
+    function waits until R's main thread serves it (while it waits on a dataset, see
+    :func:`serve_r_calls`); on the main thread it calls at once. Arguments arrive as 2018 code met them
+    (Python bytes for scalar strings, Python numbers for NumPy scalars).
+
+    Example:
+        >>> f = callable_from_any_thread(r_function)  # doctest: +SKIP
+        >>> tf.numpy_function(f, [x], tf.float64)     # doctest: +SKIP
+
+    Args:
+        fn: A callable.
+
+    Returns:
+        ``fn``, or a wrapper of it when it is an R function.
+
+    R equivalent: none needed; ``tf$py_func()``, ``tf$numpy_function()`` and ``tf$py_function()`` use it.
+    """
+    if not is_r_function(fn) or getattr(fn, "_rkeras_bridge_any_thread", False):
+        return fn
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        args = tuple(_plain_value(a) for a in args)
+        if threading.current_thread() is threading.main_thread():
+            return _call_r_here(fn, args, kwargs)
+        job = _RCall(fn, args, kwargs)
+        with _QUEUE_LOCK:
+            _QUEUED.append(job)
+            _QUEUE_LOCK.notify_all()
+        while not job.done.wait(_WAIT_POLL_S):
+            if _SHUTTING_DOWN[0] or not threading.main_thread().is_alive():
+                raise RuntimeError("R's main thread has ended; the R function called from one of "
+                                   "TensorFlow's threads cannot run")
+        if job.error is not None:
+            raise job.error
+        return job.value
+
+    call.__name__ = getattr(fn, "__name__", "r_function")
+    call._rkeras_bridge_any_thread = True  # type: ignore[attr-defined]
+    _HANDED_OFF[0] += 1
+    return call
+
+
+def keep_until_served(iterator: Any) -> Any:
+    """Keep a dataset iterator alive until a :func:`serve_r_calls` lets it go (when R functions exist).
+
+    Returns ``iterator``. See ``_KEPT``: its end must not happen on R's main thread while R calls of
+    it are in flight.
+    """
+    if _HANDED_OFF[0]:
+        _KEPT.append(iterator)
+    return iterator
+
+
+def _release_kept() -> None:
+    """Let go (on this, a helper, thread) the kept iterators nothing else refers to any more."""
+    for i in range(len(_KEPT) - 1, -1, -1):
+        # references: the list, getrefcount's argument
+        if sys.getrefcount(_KEPT[i]) <= 2:
+            del _KEPT[i]
+
+
+def _shut_down() -> None:
+    _SHUTTING_DOWN[0] = True  # R calls still waiting give up instead of holding the process at exit
+    if _KEPT and threading.current_thread() is threading.main_thread():
+        serve_r_calls(_KEPT.clear)  # end the kept iterators off this thread, as any other time
+
+
+atexit.register(_shut_down)
+
+
+def waits_on_tensorflow_threads(fn: Any) -> Any:
+    """Mark ``fn`` as a call that may wait for TensorFlow's threads (R serves queued R calls meanwhile)."""
+    fn._rkeras_bridge_waits = True
+    return fn
+
+
+_WAITING_METHODS = frozenset({"get_next", "get_next_as_optional", "__next__"})
+
+
+def serves_r_calls(fn: Any) -> bool:
+    """Whether a call of ``fn`` from R's main thread should serve queued R calls while it waits."""
+    if not _HANDED_OFF[0] or threading.current_thread() is not threading.main_thread():
+        return False
+    if getattr(fn, "_rkeras_bridge_waits", False):
+        return True
+    # a dataset iterator's own methods, called from R as iter$get_next()
+    return getattr(fn, "__name__", None) in _WAITING_METHODS and hasattr(getattr(fn, "__self__", None),
+                                                                           "element_spec")
+
+
+def serve_r_calls(fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """Call ``fn`` on a helper thread while this, R's main, thread runs the R calls queued meanwhile.
+
+    Example:
+        >>> serve_r_calls(iterator.get_next)  # doctest: +SKIP
+
+    Args:
+        fn: A call that may wait for TensorFlow's threads (e.g. the next element of a dataset).
+        *args: Its arguments.
+        **kwargs: Its keyword arguments.
+
+    Returns:
+        What ``fn`` returns. When it fails because a queued R function failed, the R function's error
+        is raised (its message and classes), not TensorFlow's wrapping of it.
+    """
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = fn(*args, **kwargs)
+        except BaseException as exc:
+            outcome["error"] = exc
+        finally:
+            _release_kept()
+            with _QUEUE_LOCK:
+                outcome["done"] = True
+                _QUEUE_LOCK.notify_all()
+
+    worker = threading.Thread(target=work, name="rkeras_bridge-waits-on-tensorflow", daemon=True)
+    worker.start()
+    while True:
+        with _QUEUE_LOCK:
+            while not _QUEUED and "done" not in outcome:
+                _QUEUE_LOCK.wait(_WAIT_POLL_S)
+            jobs = _QUEUED[:]
+            del _QUEUED[:]
+            finished = "done" in outcome
+        for job in jobs:
+            job.run()
+        if finished and not jobs:
+            break
+    worker.join()
+    error = outcome.get("error")
+    if error is None:
+        return outcome.get("value")
+    cause = _r_cause(error)
+    if cause is not None:
+        raise cause from error
+    raise error
+
+
+def _r_cause(error: BaseException) -> BaseException | None:
+    """The queued R call's error behind TensorFlow's ``error`` (matched by message), once."""
+    if type(error).__module__.split(".")[0] != "tensorflow":
+        return None
+    text = str(error)
+    for failure in reversed(_R_FAILURES):
+        if str(failure) and str(failure) in text:
+            _R_FAILURES.remove(failure)
+            return failure
+    return None

@@ -19,6 +19,7 @@ import tensorflow as tf
 
 from ..bridge.conversion import as_integer, refuse_non_finite
 from ..bridge.errors import bad_argument
+from ..bridge.r_threads import keep_until_served, waits_on_tensorflow_threads
 
 __all__ = [
     "tensor_slices_dataset",
@@ -179,9 +180,10 @@ def dataset_prefetch(dataset: tf.data.Dataset, buffer_size: Any = None) -> tf.da
 
 def make_iterator_one_shot(dataset: tf.data.Dataset) -> Any:
     """An iterator over one pass of ``dataset``. Mirrors ``tfdatasets::make_iterator_one_shot()``."""
-    return iter(_check_dataset(dataset))
+    return keep_until_served(iter(_check_dataset(dataset)))
 
 
+@waits_on_tensorflow_threads
 def iterator_get_next(iterator: Any) -> Any:
     """The next element; raises ``tf.errors.OutOfRangeError`` at the end (as in TF1).
 
@@ -266,9 +268,10 @@ def as_iterator(dataset: Any) -> Iterator[Any]:
     """
     if isinstance(dataset, (str, bytes)) or not hasattr(dataset, "__iter__"):
         raise bad_argument("dataset", dataset, "a tf.data.Dataset or another iterable", TypeError)
-    return iter(dataset)
+    return keep_until_served(iter(dataset))
 
 
+@waits_on_tensorflow_threads
 def iter_next(it: Any, completed: Any = None) -> Any:
     """The next element of ``it``, or ``completed`` when it has no more.
 

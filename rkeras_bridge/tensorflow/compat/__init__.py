@@ -100,6 +100,8 @@ tf = Namespace("tf", _tf, {
     "random_crop": _tf1.random_crop,
     "read_file": _tf1.read_file,
     "py_func": _tf1.py_func,
+    "numpy_function": _tf1.numpy_function,
+    "py_function": _tf1.py_function,
 })
 
 # `import("rkeras_bridge.tensorflow.compat.tf", delay_load = ...)` from R finds the namespace as a module.

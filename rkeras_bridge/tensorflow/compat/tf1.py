@@ -15,6 +15,7 @@ import tensorflow as tf
 
 from ...bridge.conversion import as_integer, as_integer_tuple
 from ...bridge.errors import bad_argument
+from ...bridge.r_threads import callable_from_any_thread
 
 __all__ = [
     "multinomial",
@@ -22,6 +23,8 @@ __all__ = [
     "read_file",
     "resize_images",
     "py_func",
+    "numpy_function",
+    "py_function",
     "sparse_softmax_cross_entropy_with_logits",
     "is_gpu_available",
     "contrib",
@@ -163,8 +166,10 @@ def py_func(func: Callable[..., Any], inp: Any, Tout: Any, stateful: bool = True
     As in TF1, ``func`` receives arrays and returns arrays, it is not differentiable, and a
     single ``Tout`` dtype gives a single tensor, a list of dtypes a list. Its results are cast to
     ``Tout`` (TF1 raised on a mismatch; an R function returns doubles, so this makes
-    ``tf$py_func(function(x) x * 2, list(x), tf$float32)`` work). An R ``func`` can only run eagerly,
-    not inside ``tf_function`` or a dataset map, where TensorFlow calls it from another thread.
+    ``tf$py_func(function(x) x * 2, list(x), tf$float32)`` work). An R ``func`` also works where
+    TensorFlow calls it from its own threads (a dataset map, prefetching): the call runs on R's main
+    thread while that thread waits for the dataset (:func:`~rkeras_bridge.bridge.r_threads.serve_r_calls`);
+    a scalar string reaches it as Python bytes (``x$decode("utf-8")``), as in 2018.
 
     Example:
         >>> py_func(lambda x: x * 2, [tf.constant([1.0, 2.0])], tf.float32).numpy()
@@ -184,6 +189,7 @@ def py_func(func: Callable[..., Any], inp: Any, Tout: Any, stateful: bool = True
     """
     if not callable(func):
         raise bad_argument("func", func, "a function", TypeError)
+    func = callable_from_any_thread(func)  # an R function runs on R's main thread, whoever calls it
     if tf.is_tensor(inp) or not isinstance(inp, (list, tuple)):
         inp = [inp]  # R: list(x) of length 1 may arrive unwrapped
     single = not isinstance(Tout, (list, tuple))
@@ -203,6 +209,54 @@ def py_func(func: Callable[..., Any], inp: Any, Tout: Any, stateful: bool = True
 
     tout = dtypes[0] if single else dtypes
     return tf.numpy_function(call, list(inp), tout, stateful=bool(stateful), name=name)
+
+
+def numpy_function(func: Callable[..., Any], inp: Any, Tout: Any, stateful: bool = True,
+                   name: str | None = None) -> Any:
+    """``tf.numpy_function``, where ``func`` may be an R function called from TensorFlow's threads.
+
+    Example:
+        >>> numpy_function(lambda x: x * 2, [tf.constant([1.0])], tf.float32).numpy()
+        array([2.], dtype=float32)
+
+    Args:
+        func: A function of NumPy arrays (an R function runs on R's main thread, whoever calls it).
+        inp: A list of tensors.
+        Tout: The dtype (or list of dtypes) of what ``func`` returns.
+        stateful: Whether the op may give different results for the same input. Defaults to `True`.
+        name: Defaults to `None`.
+
+    Returns:
+        What ``tf.numpy_function`` returns.
+
+    Mirrors ``tf$numpy_function()``.
+    """
+    if not callable(func):
+        raise bad_argument("func", func, "a function", TypeError)
+    return tf.numpy_function(callable_from_any_thread(func), inp, Tout, stateful=stateful, name=name)
+
+
+def py_function(func: Callable[..., Any], inp: Any, Tout: Any, name: str | None = None) -> Any:
+    """``tf.py_function``, where ``func`` may be an R function called from TensorFlow's threads.
+
+    Example:
+        >>> py_function(lambda x: x * 2, [tf.constant([1.0])], tf.float32).numpy()
+        array([2.], dtype=float32)
+
+    Args:
+        func: A function of eager tensors (an R function runs on R's main thread, whoever calls it).
+        inp: A list of tensors.
+        Tout: The dtype (or list of dtypes) of what ``func`` returns.
+        name: Defaults to `None`.
+
+    Returns:
+        What ``tf.py_function`` returns.
+
+    Mirrors ``tf$py_function()``.
+    """
+    if not callable(func):
+        raise bad_argument("func", func, "a function", TypeError)
+    return tf.py_function(callable_from_any_thread(func), inp, Tout, name=name)
 
 
 def sparse_softmax_cross_entropy_with_logits(*args: Any, labels: Any = None, logits: Any = None,
