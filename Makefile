@@ -34,7 +34,7 @@ $(shell mkdir -p $(STAMPS); conf='$(GROUND2) $(abspath $(RETICULATE_146_SOURCE))
   [ "$$(cat $(STAMPS)/reticulate146.conf 2>/dev/null)" = "$$conf" ] || echo "$$conf" > $(STAMPS)/reticulate146.conf)
 endif
 
-.PHONY: document setup setup-146 demo test test-py test-r check-r test-r-146 check-r-146 parity-146 parity bench clean
+.PHONY: conformance conformance-raise document setup setup-146 demo test test-py test-r check-r test-r-146 check-r-146 parity-146 parity bench clean
 setup: $(STAMPS)/r-package setup-146
 
 $(STAMPS)/apt: Makefile
@@ -128,11 +128,11 @@ bench: setup
 	$(PY) -m rkeras_bridge.tools.bench --out out/bench \
 	  $(if $(GROUND2),--ground2 $(CURDIR)/$(PY2) $(R_LIBS_146),--no-ground2) $(BENCH_ARGS)
 
-# Both grounds: R suite and R CMD check on each, then pytest (with the parity tests) on ground 1, last, so
-# that its summary is the closing line. Ground 2 is set up inside the -k run: if it fails, ground 1's
-# results still come (and make test fails).
+# Both grounds: R suite and R CMD check on each, then pytest (with the parity tests) on ground 1, then the
+# conformance suites against their floors (ground 1), whose per-suite lines close the output. Ground 2 is
+# set up inside the -k run: if it fails, ground 1's results still come (and make test fails).
 test: $(STAMPS)/r-package
-	$(MAKE) --no-print-directory -k test-r check-r test-r-146 check-r-146 test-py
+	$(MAKE) --no-print-directory -k test-r check-r test-r-146 check-r-146 test-py conformance
 
 test-py:
 	$(PY) -m pytest -q
@@ -169,6 +169,26 @@ check-r-146: $(STAMPS)/r-package-146
 
 parity-146: $(STAMPS)/r-package-146
 	$(ENV_146) $(PY2) -m pytest -q tests/test_tools_parity.py
+endif
+
+# The original packages' own testthat suites (keras 2.2.4, tensorflow 1.13 and 2.0, tfdatasets 1.13) against
+# the installed package (ground 1), when ../shared/conformance is there (CI always has it). Fails when a
+# suite passes fewer tests than its floor in tests/conformance-floors.txt; conformance-raise raises the
+# floors to the counts just measured (they never go down). Results: out/conformance/.
+CONFORMANCE_DIR ?= ../shared/conformance
+CONFORMANCE_SUITES ?= keras tensorflow tfdatasets tensorflow-2.0
+ifeq ($(wildcard $(CONFORMANCE_DIR)/run),)
+conformance conformance-raise:
+	@echo "conformance NOT run ($@): no $(CONFORMANCE_DIR)/run"
+else
+conformance: $(STAMPS)/r-package
+	@rm -rf out/conformance; mkdir -p out/conformance; \
+	CONFORMANCE_OUT=$(CURDIR)/out/conformance $(CONFORMANCE_DIR)/run $(CONFORMANCE_SUITES) \
+	  | tee out/conformance/summary.txt; \
+	$(PY) -m rkeras_bridge.tools.conformance out/conformance/summary.txt
+
+conformance-raise: conformance
+	$(PY) -m rkeras_bridge.tools.conformance out/conformance/summary.txt --raise
 endif
 
 clean:
