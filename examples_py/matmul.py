@@ -2,13 +2,10 @@
 # which prints its value at once instead of building a graph.
 # Changed from the original: nothing in the computation. The Python twin builds the two matrices
 # with `matrix()`, which fills column by column like R's, so both print [[50, 114], [60, 140]].
-import sys
-
 from rkeras_bridge import matrix, tf
-from rkeras_bridge.tools.runs import case_args, write_run
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments -------------------------------------------------------------------------------
-args = case_args(sys.argv[1:])
+run = training_run("matmul")  # --out: the run record; --seed (nothing here is random)
 
 # ---- Data: R matrices are column-major ------------------------------------------------------
 m1 = matrix(range(1, 9), nrow=2, ncol=4)
@@ -18,5 +15,4 @@ m2 = matrix(range(1, 9), nrow=4, ncol=2)
 result = tf.matmul(m1, m2)
 print(result)
 
-# ---- Record ----------------------------------------------------------------------------------
-write_run(args, "matmul", "py", losses=[], metrics={"result": result, "dtype": result.dtype.name})
+run.finish(metrics={"result": result, "dtype": result.dtype.name})

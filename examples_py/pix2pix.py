@@ -14,45 +14,40 @@
 # normalization, dropout and the activation (`x %>% self$batchnorm()` without `x <-`); the
 # initializers had stddev 0.2 instead of pix2pix's 0.02; the test set was jittered too.
 # Quality: held-out L1 against two baselines of the same run (copy the input; the per-pixel mean
-# training image). Crash-safe: with --out, checkpoints every K steps; --resume; Ctrl-C saves.
+# training image). training_run() is the harness: arguments and seed, checkpoints every K steps
+# next to --out (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the
+# run record.
 import os
-import sys
-import time
 
 import numpy as np
 
 from rkeras_bridge import (
     as_iterator, dataset_batch, dataset_shuffle, initializer_random_normal, k_concatenate, keras_model_custom,
     layer_activation, layer_activation_leaky_relu, layer_batch_normalization, layer_conv_2d,
-    layer_conv_2d_transpose, layer_dropout, layer_zero_padding_2d, set_random_seed, tensor_slices_dataset, tf,
-    tf_function, transpose,
+    layer_conv_2d_transpose, layer_dropout, layer_zero_padding_2d, tensor_slices_dataset, tf, tf_function,
+    transpose,
 )
-from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
 from rkeras_bridge.cases.image_pairs import facades_pairs, jitter_pairs, l1_baselines, l1_error, photo_pairs, save_triptych
-from rkeras_bridge.tools.progress import progress_bar
-from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args = case_args(sys.argv[1:])
-set_random_seed(args["seed"])
-epochs = args["epochs"] or 10
-max_steps = args["steps"] if args["steps"] is not None else 10**9
+run = training_run("pix2pix", epochs=10, progress=True)  # --steps, --seed, --out, --resume, --eager, --data
 batch_size = 16
 lambda_l1 = 100
-out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
+out_dir = os.path.dirname(run.args["out"]) if run.args["out"] else "out"
 
 # ---- Data: grayscale -> colour crops of shipped photos (or a folder of facades pairs) ---------
-if args["data"] is None:
-    data = photo_pairs(n_train=480, n_test=64, size=64, task="gray", seed=args["seed"])
+if run.args["data"] is None:
+    data = photo_pairs(n_train=480, n_test=64, size=64, task="gray", seed=run.seed)
 else:  # e.g. facades/train: every 8th pair held out
-    pairs = facades_pairs(args["data"], direction="BtoA", size=64)
+    pairs = facades_pairs(run.args["data"], direction="BtoA", size=64)
     held_out = np.arange(len(pairs["files"])) % 8 == 7
     data = {"train_input": pairs["input"][~held_out], "train_target": pairs["target"][~held_out],
             "test_input": pairs["input"][held_out], "test_target": pairs["target"][held_out]}
 n_train = data["train_input"].shape[0]
 steps_per_epoch = n_train // batch_size
 if steps_per_epoch == 0:  # batches drop their remainder: nothing would train
-    raise ValueError(f"--data must hold at least {batch_size} training pairs (one batch). Received: {n_train} in {args['data']}")
+    raise ValueError(f"--data must hold at least {batch_size} training pairs (one batch). Received: {n_train} in {run.args['data']}")
+run.set_steps_per_epoch(steps_per_epoch)  # known once the data are read
 baselines = l1_baselines(data["train_target"], data["test_input"], data["test_target"])
 print(f"{n_train} training pairs, {data['test_input'].shape[0]} held-out pairs; held-out L1 of copying the "
       f"input {baselines['identity']:.4f}, of the mean training image {baselines['train_mean']:.4f}")
@@ -60,9 +55,9 @@ print(f"{n_train} training pairs, {data['test_input'].shape[0]} held-out pairs; 
 
 # jittered anew each epoch (training pairs only), then shuffled and batched
 def epoch_dataset(epoch):
-    jittered = jitter_pairs(data["train_input"], data["train_target"], seed=args["seed"] + epoch)
+    jittered = jitter_pairs(data["train_input"], data["train_target"], seed=run.seed + epoch)
     pairs = tensor_slices_dataset([tf.cast(jittered["input"], "float32"), tf.cast(jittered["target"], "float32")])
-    return dataset_batch(dataset_shuffle(pairs, n_train, seed=args["seed"] + epoch), batch_size, drop_remainder=True)
+    return dataset_batch(dataset_shuffle(pairs, n_train, seed=run.seed + epoch), batch_size, drop_remainder=True)
 
 
 # ---- Downsample: conv (stride 2), batch norm, leaky ReLU -------------------------------------
@@ -206,46 +201,23 @@ def train_step(input_image, target):
     discriminator_gradients = disc_tape.gradient(disc_loss, discriminator_model.variables)
     generator_optimizer.apply_gradients(transpose([generator_gradients, generator_model.variables]))
     discriminator_optimizer.apply_gradients(transpose([discriminator_gradients, discriminator_model.variables]))
-    return [gen_loss, disc_loss]
+    return {"generator": gen_loss, "discriminator": disc_loss}
 
 
-if not args["eager"]:
+if not run.args["eager"]:
     train_step = tf_function(train_step)
 
-# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
+# ---- Training loop: losses with progress, a triptych of held-out crops after each epoch ------
 sample_input = tf.cast(data["test_input"][:1], "float32")
 discriminator_model([sample_input, generator_model(sample_input, training=False)], training=False)  # build both
-manager = checkpoint_manager(checkpoint_dir(args), every=args["checkpoint_every"], generator=generator_model,
-                             discriminator=discriminator_model, generator_optimizer=generator_optimizer,
-                             discriminator_optimizer=discriminator_optimizer)
-step = restore_latest(manager, max_steps=max_steps) if args["resume"] else 0
-first_step = step + 1
-save_on_interrupt(manager)
-
-# ---- Training loop: losses with progress, a triptych of held-out crops after each epoch ------
+run.protect(generator=generator_model, discriminator=discriminator_model, generator_optimizer=generator_optimizer,
+            discriminator_optimizer=discriminator_optimizer)
 test_input = tf.cast(data["test_input"], "float32")
-gen_losses, disc_losses, step_seconds = [], [], []
-for epoch in range(1, epochs + 1):
-    if step >= max_steps:
-        break
-    if step >= epoch * steps_per_epoch:
-        continue  # done before the checkpoint
-    iterator = track_iterator(manager, as_iterator(epoch_dataset(epoch)), epoch)  # at the saved position
-    bar = progress_bar(total=min(epoch * steps_per_epoch, max_steps) - step, title=f"epoch {epoch}")
+for epoch in run.epochs():  # each epoch has its own dataset
+    iterator = run.track(as_iterator(epoch_dataset(epoch)), epoch)  # at the saved position when resuming
     for batch in iterator:
-        if step >= max_steps:
-            break
-        started = time.perf_counter()
-        losses = train_step(batch[0], batch[1])
-        gen_losses.append(float(losses[0]))
-        disc_losses.append(float(losses[1]))
-        step_seconds.append(time.perf_counter() - started)
-        step += 1
-        maybe_save(manager, step)
-        bar.tick({"generator": gen_losses[-1], "discriminator": disc_losses[-1]})
-    bar.close({"generator": np.mean(gen_losses[-steps_per_epoch:]),
-               "discriminator": np.mean(disc_losses[-steps_per_epoch:])})
-    if epoch % 5 == 0 or epoch == epochs or step >= max_steps:
+        run.step(train_step, batch[0], batch[1])
+    if epoch % 5 == 0 or epoch == run.n_epochs or run.finished_steps():
         save_triptych(data["test_input"], data["test_target"], generator_model(test_input, training=False),
                       os.path.join(out_dir, f"pix2pix_py_epoch{epoch:02d}.png"), n=4, title=f"held-out, epoch {epoch}")
 
@@ -259,9 +231,5 @@ print(f"held-out L1 {test_l1:.4f} (copy the input {baselines['identity']:.4f}, m
       f"{baselines['train_mean']:.4f}); training crops {train_l1:.4f}")
 
 # ---- Record ----------------------------------------------------------------------------------
-timed = step_seconds[1:] if len(step_seconds) > 1 else step_seconds
-write_run(args, "pix2pix", "py", losses={"generator": gen_losses, "discriminator": disc_losses},
-          metrics={"test_l1": test_l1, "train_l1": train_l1, "identity_l1": baselines["identity"],
-                   "train_mean_l1": baselines["train_mean"], "first_step": first_step},
-          timings={"seconds_per_step": float(np.median(timed)) if timed else None,
-                   "mode": "eager" if args["eager"] else "compiled"})
+run.finish(metrics={"test_l1": test_l1, "train_l1": train_l1, "identity_l1": baselines["identity"],
+                    "train_mean_l1": baselines["train_mean"]})

@@ -5,7 +5,6 @@
 # offline; the dense movie ids and the seeded 80/20 split come from one shared function
 # (prepare_ratings) so both languages train on identical data; --steps caps the epochs.
 import os
-import sys
 
 import numpy as np
 
@@ -15,17 +14,17 @@ from rkeras_bridge import (
 )
 from rkeras_bridge.cases.case_data import movielens_ratings, prepare_ratings
 from rkeras_bridge.cases.plots import plot_points, principal_components
-from rkeras_bridge.tools.runs import case_args, step_timer, write_run
+from rkeras_bridge.tools.runs import step_timer
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args = case_args(sys.argv[1:])
-epochs = args["steps"] if args["steps"] is not None else (args["epochs"] or 10)
+run = training_run("simple_dot", epochs=10, steps_per_epoch=1)  # a step is an epoch of fit
+epochs = run.max_steps  # 10, or --epochs; --steps caps them
 embedding_dim = 64
-out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
+out_dir = os.path.dirname(run.args["out"]) if run.args["out"] else "out"
 
 # ---- Data: dense movie ids, seeded 80/20 split -----------------------------------------------
 ratings = movielens_ratings()
-data = prepare_ratings(ratings["userId"], ratings["movieId"], ratings["rating"], seed=args["seed"])
+data = prepare_ratings(ratings["userId"], ratings["movieId"], ratings["rating"], seed=run.seed)
 n_users, n_movies = data["n_users"], data["n_movies"]
 min_rating, max_rating = float(ratings["rating"].min()), float(ratings["rating"].max())
 
@@ -86,7 +85,7 @@ timer = step_timer()  # seconds per batch of both fits, for the run record
 
 
 def train(model):
-    compile(model, loss="mse", optimizer="adam", run_eagerly=args["eager"])
+    compile(model, loss="mse", optimizer="adam", run_eagerly=run.args["eager"])
     history = fit(model, data["x_train"], data["y_train"], epochs=epochs, batch_size=32,
                   validation_data=[data["x_valid"], data["y_valid"]],
                   callbacks=[callback_early_stopping(patience=2), timer], verbose=2)
@@ -95,10 +94,10 @@ def train(model):
     return history["metrics"]
 
 
-set_random_seed(args["seed"])
+set_random_seed(run.seed)
 model = simple_dot(embedding_dim, n_users, n_movies)
 simple = train(model)
-set_random_seed(args["seed"])
+set_random_seed(run.seed)
 biased = train(dot_with_bias(embedding_dim, n_users, n_movies, max_rating, min_rating))
 
 # ---- Movie embeddings: first two principal components of the 50 most rated movies -----------
@@ -111,9 +110,8 @@ png = plot_points(pcs[:, 0], pcs[:, 1], titles[top].str.slice(0, 25), os.path.jo
                   title="simple_dot movie embeddings (PCA)", xlab="PC1", ylab="PC2")
 print(f"PCA plot: {png}")
 
-# ---- Record ----------------------------------------------------------------------------------
-write_run(args, "simple_dot", "py",
-          losses={"simple_dot_val_loss": simple["val_loss"], "dot_with_bias_val_loss": biased["val_loss"]},
-          metrics={"simple_dot_val_rmse": np.sqrt(simple["val_loss"]).tolist(),
-                   "dot_with_bias_val_rmse": np.sqrt(biased["val_loss"]).tolist(), "pca_first_movie": pcs[0]},
-          timings={"seconds_per_step": timer.seconds_per_step(), "mode": "eager" if args["eager"] else "compiled"})
+run.finish(losses={"simple_dot_val_loss": simple["val_loss"], "dot_with_bias_val_loss": biased["val_loss"]},
+           metrics={"simple_dot_val_rmse": np.sqrt(simple["val_loss"]).tolist(),
+                    "dot_with_bias_val_rmse": np.sqrt(biased["val_loss"]).tolist(), "pca_first_movie": pcs[0]},
+           timings={"seconds_per_step": timer.seconds_per_step(),
+                    "mode": "eager" if run.args["eager"] else "compiled"})

@@ -13,30 +13,24 @@
 # image is kept as a copy (the 2018 code kept a reference to the variable, so "best" was always the
 # last image) together with the loss computed on it, i.e. before that step's update. Adam keeps the
 # original's epsilon 0.1 but TF's beta1 0.9: with the original's 0.99 the style loss fell 12x in 100
-# iterations, with 0.9 21x. 100 iterations (--steps).
+# iterations, with 0.9 21x. 100 iterations (--steps). training_run() is the harness: arguments and
+# seed, step timing and the run record.
 import os
-import sys
-import time
-
-import numpy as np
 
 from rkeras_bridge import (
-    k_batch_flatten, k_constant, k_dot, k_permute_dimensions, k_pow, k_square, k_sum, k_transpose, set_random_seed, tf,
-    tf_function,
+    k_batch_flatten, k_constant, k_dot, k_permute_dimensions, k_pow, k_square, k_sum, k_transpose, tf, tf_function,
 )
-from rkeras_bridge.tools.progress import progress_bar
-from rkeras_bridge.tools.runs import case_args, write_run
 from rkeras_bridge.cases.style_transfer import (
     best_image_keeper, caffe_bounds, deprocess_image, pixel_range, save_style_figure, save_style_png,
     style_feature_extractor, style_image, style_transfer_inputs, vgg_preprocess,
 )
+from rkeras_bridge.tools.progress import progress_bar
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args = case_args(sys.argv[1:])
-set_random_seed(args["seed"])
-num_iterations = args["steps"] if args["steps"] is not None else 100
-inputs = style_transfer_inputs(args["data"])
-out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
+run = training_run("style_transfer", steps_per_epoch=100)  # --steps, --seed, --data, --out
+num_iterations = run.max_steps
+inputs = style_transfer_inputs(run.args["data"])
+out_dir = os.path.dirname(run.args["out"]) if run.args["out"] else "out"
 content_weight = 1e-2
 style_weight = 1e-1
 total_variation_weight = 1e-6
@@ -108,7 +102,7 @@ def compute_loss(image):
     style_score = style_weight * style_score
     content_score = content_weight * content_score
     loss = style_score + content_score + variation_score
-    return [loss, style_score, content_score, variation_score]
+    return {"total": loss, "style": style_score, "content": content_score, "variation": variation_score}
 
 
 # ---- The image is the variable; Adam with the original's epsilon 0.1 -----------------------
@@ -119,37 +113,32 @@ bounds = caffe_bounds()
 
 # ---- Training step: losses and gradient in a tape, Adam, clip to the valid range -------------
 def train_step():
-    current = tf.identity(image)  # the image these losses belong to, before the update
     with tf.GradientTape() as tape:
         scores = compute_loss(image)
-    gradients = tape.gradient(scores[0], image)
+    gradients = tape.gradient(scores["total"], image)
     optimizer.apply_gradients([(gradients, image)])
     image.assign(tf.clip_by_value(image, bounds[0], bounds[1]))
-    return scores + [current]
+    return scores
 
 
-if not args["eager"]:
+if not run.args["eager"]:
     train_step = tf_function(train_step)
 
 # ---- Optimisation loop: losses with progress, a copy of the best image, snapshots ------------
 best = best_image_keeper()
-losses = {"total": [], "style": [], "content": [], "variation": []}
-step_seconds = []
 bar = progress_bar(total=num_iterations, title="style transfer")
 for i in range(1, num_iterations + 1):
-    started = time.perf_counter()
-    result = train_step()
-    step_seconds.append(time.perf_counter() - started)
-    for name, value in zip(losses, result[:4]):
-        losses[name].append(float(value))
-    best.update(result[0], result[4], i)
-    bar.tick({"total": losses["total"][-1], "style": losses["style"][-1], "content": losses["content"][-1]})
+    current = tf.identity(image)  # the image this step's losses belong to, before its update
+    scores = run.step(train_step)  # timed; total, style, content and variation recorded
+    best.update(scores["total"], current, i)
+    bar.tick({"total": run.last("total"), "style": run.last("style"), "content": run.last("content")})
     if i % 10 == 0:
-        print(f"iteration {i}: total {losses['total'][-1]:.4g}, style {losses['style'][-1]:.4g}, "
-              f"content {losses['content'][-1]:.4g}, variation {losses['variation'][-1]:.4g}")
+        print(f"iteration {i}: total {run.last('total'):.4g}, style {run.last('style'):.4g}, "
+              f"content {run.last('content'):.4g}, variation {run.last('variation'):.4g}")
     if i % snapshot_every == 0 or i == num_iterations:
         save_style_png(deprocess_image(best.image), os.path.join(out_dir, f"style_transfer_py_iter{i:03d}.png"))
-bar.close({"total": losses["total"][-1], "best": best.loss})
+bar.close({"total": run.last("total"), "best": best.loss})
+losses = run.losses
 
 # ---- Quality: style loss drop, content loss against the style image's, pixel range -----------
 best_scores = compute_loss(k_constant(best.image))  # recomputed: the kept copy still scores the best loss
@@ -168,18 +157,13 @@ save_style_figure(content_pixels, style_pixels, deprocess_image(best.image),
                   os.path.join(out_dir, "style_transfer_py.png"),
                   title=f"{model.name}, {num_iterations} iterations (best: {best.step})")
 
-# ---- Record ----------------------------------------------------------------------------------
-timed = step_seconds[1:] if len(step_seconds) > 1 else step_seconds
-write_run(args, "style_transfer", "py", losses=losses,
-          metrics={"network": model.name, "content": inputs["content"], "style": inputs["style"],
-                   "size": inputs["size"],
-                   "initial": {name: values[0] for name, values in losses.items()},
-                   "final": {name: values[-1] for name, values in losses.items()},
-                   "style_drop": style_drop, "content_of_style_image": float(content_of_style),
-                   "content_ratio": content_ratio, "best_step": best.step, "best_loss": best.loss,
-                   "best_loss_recomputed": float(best_scores[0]),
-                   "variable_loss": float(variable_scores[0]), "min_pixel": best_range["min_pixel"],
-                   "max_pixel": best_range["max_pixel"], "in_range": best_range["in_range"],
-                   "final_in_range": final_range["in_range"]},
-          timings={"seconds_per_step": float(np.median(timed)) if timed else None,
-                   "mode": "eager" if args["eager"] else "compiled"})
+run.finish(metrics={"network": model.name, "content": inputs["content"], "style": inputs["style"],
+                    "size": inputs["size"],
+                    "initial": {name: values[0] for name, values in losses.items()},
+                    "final": {name: values[-1] for name, values in losses.items()},
+                    "style_drop": style_drop, "content_of_style_image": float(content_of_style),
+                    "content_ratio": content_ratio, "best_step": best.step, "best_loss": best.loss,
+                    "best_loss_recomputed": float(best_scores["total"]),
+                    "variable_loss": float(variable_scores["total"]), "min_pixel": best_range["min_pixel"],
+                    "max_pixel": best_range["max_pixel"], "in_range": best_range["in_range"],
+                    "final_in_range": final_range["in_range"]})

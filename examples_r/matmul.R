@@ -4,8 +4,7 @@
 # the computation. R integers stay int32, so the result is int32 [[50, 114], [60, 140]].
 library(rkerasbridge)
 
-# ---- Arguments -------------------------------------------------------------------------------
-args <- case_args()
+run <- training_run("matmul")  # --out: the run record; --seed (nothing here is random)
 
 # ---- Data: R matrices are column-major ------------------------------------------------------
 m1 <- matrix(1:8, nrow = 2, ncol = 4)
@@ -15,5 +14,4 @@ m2 <- matrix(1:8, nrow = 4, ncol = 2)
 result <- tf$matmul(m1, m2)
 print(result)
 
-# ---- Record ----------------------------------------------------------------------------------
-write_run(args, "matmul", losses = numeric(0), metrics = list(result = result, dtype = result$dtype$name))
+run$finish(metrics = list(result = result, dtype = result$dtype$name))

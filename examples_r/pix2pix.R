@@ -14,23 +14,21 @@
 # normalization, dropout and the activation (`x %>% self$batchnorm()` without `x <-`); the
 # initializers had stddev 0.2 instead of pix2pix's 0.02; the test set was jittered too.
 # Quality: held-out L1 against two baselines of the same run (copy the input; the per-pixel mean
-# training image). Crash-safe: with --out, checkpoints every K steps; --resume; Ctrl-C saves.
+# training image). training_run() is the harness: arguments and seed, checkpoints every K steps
+# next to --out (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the
+# run record.
 library(rkerasbridge)
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args <- case_args()
-set_random_seed(args$seed)
-epochs <- if (is.null(args$epochs)) 10 else args$epochs
-max_steps <- if (is.null(args$steps)) 1e9 else args$steps
+run <- training_run("pix2pix", epochs = 10, progress = TRUE)  # --steps, --seed, --out, --resume, --eager, --data
 batch_size <- 16
 lambda_l1 <- 100
-out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+out_dir <- if (is.null(run$args$out)) "out" else dirname(run$args$out)
 
 # ---- Data: grayscale -> colour crops of shipped photos (or a folder of facades pairs) ---------
-if (is.null(args$data)) {
-  data <- photo_pairs(n_train = 480, n_test = 64, size = 64, task = "gray", seed = args$seed)
+if (is.null(run$args$data)) {
+  data <- photo_pairs(n_train = 480, n_test = 64, size = 64, task = "gray", seed = run$seed)
 } else {  # e.g. facades/train: every 8th pair held out
-  pairs <- facades_pairs(args$data, direction = "BtoA", size = 64)
+  pairs <- facades_pairs(run$args$data, direction = "BtoA", size = 64)
   held_out <- (seq_along(pairs$files) - 1) %% 8 == 7
   data <- list(train_input = pairs$input[!held_out, , , , drop = FALSE],
                train_target = pairs$target[!held_out, , , , drop = FALSE],
@@ -40,18 +38,19 @@ if (is.null(args$data)) {
 n_train <- dim(data$train_input)[1]
 steps_per_epoch <- n_train %/% batch_size
 if (steps_per_epoch == 0) {  # batches drop their remainder: nothing would train
-  stop(sprintf("--data must hold at least %d training pairs (one batch). Received: %d in %s", batch_size, n_train, args$data),
+  stop(sprintf("--data must hold at least %d training pairs (one batch). Received: %d in %s", batch_size, n_train, run$args$data),
        call. = FALSE)
 }
+run$set_steps_per_epoch(steps_per_epoch)  # known once the data are read
 baselines <- l1_baselines(data$train_target, data$test_input, data$test_target)
 cat(sprintf("%d training pairs, %d held-out pairs; held-out L1 of copying the input %.4f, of the mean training image %.4f\n",
             n_train, dim(data$test_input)[1], baselines$identity, baselines$train_mean))
 
 # jittered anew each epoch (training pairs only), then shuffled and batched
 epoch_dataset <- function(epoch) {
-  jittered <- jitter_pairs(data$train_input, data$train_target, seed = args$seed + epoch)
+  jittered <- jitter_pairs(data$train_input, data$train_target, seed = run$seed + epoch)
   tensor_slices_dataset(list(tf$cast(jittered$input, "float32"), tf$cast(jittered$target, "float32"))) %>%
-    dataset_shuffle(n_train, seed = args$seed + epoch) %>%
+    dataset_shuffle(n_train, seed = run$seed + epoch) %>%
     dataset_batch(batch_size, drop_remainder = TRUE)
 }
 
@@ -194,44 +193,23 @@ train_step <- function(input_image, target) {
   generator_optimizer$apply_gradients(purrr::transpose(list(generator_gradients, generator_model$variables)))
   discriminator_optimizer$apply_gradients(purrr::transpose(list(discriminator_gradients,
                                                                 discriminator_model$variables)))
-  list(gen_loss, disc_loss)
+  list(generator = gen_loss, discriminator = disc_loss)
 }
 
-if (!args$eager) train_step <- tf_function(train_step)
-
-# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
-sample_input <- tf$cast(data$test_input[1, , , , drop = FALSE], "float32")
-invisible(discriminator_model(list(sample_input, generator_model(sample_input, training = FALSE)), training = FALSE))  # build both
-manager <- checkpoint_manager(checkpoint_dir(args), every = args$checkpoint_every, generator = generator_model,
-                              discriminator = discriminator_model, generator_optimizer = generator_optimizer,
-                              discriminator_optimizer = discriminator_optimizer)
-step <- if (args$resume) restore_latest(manager, max_steps = max_steps) else 0
-first_step <- step + 1
-save_on_interrupt(manager)
+if (!run$args$eager) train_step <- tf_function(train_step)
 
 # ---- Training loop: losses with progress, a triptych of held-out crops after each epoch ------
+sample_input <- tf$cast(data$test_input[1, , , , drop = FALSE], "float32")
+invisible(discriminator_model(list(sample_input, generator_model(sample_input, training = FALSE)), training = FALSE))  # build both
+run$protect(generator = generator_model, discriminator = discriminator_model, generator_optimizer = generator_optimizer,
+            discriminator_optimizer = discriminator_optimizer)
 test_input <- tf$cast(data$test_input, "float32")
-gen_losses <- numeric(0); disc_losses <- numeric(0); step_seconds <- numeric(0)
-for (epoch in seq_len(epochs)) {
-  if (step >= max_steps) break
-  if (step >= epoch * steps_per_epoch)
-    next  # done before the checkpoint
-  iter <- track_iterator(manager, as_iterator(epoch_dataset(epoch)), epoch)  # at the saved position
-  bar <- progress_bar(total = min(epoch * steps_per_epoch, max_steps) - step, title = sprintf("epoch %d", epoch))
+for (epoch in run$epochs()) {  # each epoch has its own dataset
+  iter <- run$track(as_iterator(epoch_dataset(epoch)), epoch)  # at the saved position when resuming
   while (!is.null(batch <- iter_next(iter))) {
-    if (step >= max_steps) break
-    started <- Sys.time()
-    losses <- train_step(batch[[1]], batch[[2]])
-    gen_losses <- c(gen_losses, losses[[1]]$numpy())
-    disc_losses <- c(disc_losses, losses[[2]]$numpy())
-    step_seconds <- c(step_seconds, as.numeric(difftime(Sys.time(), started, units = "secs")))
-    step <- step + 1
-    maybe_save(manager, step)
-    bar$tick(list(generator = utils::tail(gen_losses, 1), discriminator = utils::tail(disc_losses, 1)))
+    run$step(train_step, batch[[1]], batch[[2]])
   }
-  bar$close(list(generator = mean(utils::tail(gen_losses, steps_per_epoch)),
-                 discriminator = mean(utils::tail(disc_losses, steps_per_epoch))))
-  if (epoch %% 5 == 0 || epoch == epochs || step >= max_steps) {
+  if (epoch %% 5 == 0 || epoch == run$n_epochs || run$finished_steps()) {
     save_triptych(data$test_input, data$test_target, generator_model(test_input, training = FALSE),
                   file.path(out_dir, sprintf("pix2pix_r_epoch%02d.png", epoch)), n = 4,
                   title = sprintf("held-out, epoch %d", epoch))
@@ -248,9 +226,5 @@ cat(sprintf("held-out L1 %.4f (copy the input %.4f, mean training image %.4f); t
             test_l1, baselines$identity, baselines$train_mean, train_l1))
 
 # ---- Record ----------------------------------------------------------------------------------
-timed <- if (length(step_seconds) > 1) step_seconds[-1] else step_seconds
-write_run(args, "pix2pix", losses = list(generator = gen_losses, discriminator = disc_losses),
-          metrics = list(test_l1 = test_l1, train_l1 = train_l1, identity_l1 = baselines$identity,
-                         train_mean_l1 = baselines$train_mean, first_step = first_step),
-          timings = list(seconds_per_step = if (length(timed) > 0) stats::median(timed) else NULL,
-                         mode = if (args$eager) "eager" else "compiled"))
+run$finish(metrics = list(test_l1 = test_l1, train_l1 = train_l1, identity_l1 = baselines$identity,
+                          train_mean_l1 = baselines$train_mean))

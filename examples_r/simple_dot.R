@@ -7,15 +7,14 @@
 library(rkerasbridge)
 library(ggplot2)
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args <- case_args()
-epochs <- if (!is.null(args$steps)) args$steps else if (!is.null(args$epochs)) args$epochs else 10
+run <- training_run("simple_dot", epochs = 10, steps_per_epoch = 1)  # a step is an epoch of fit
+epochs <- run$max_steps  # 10, or --epochs; --steps caps them
 embedding_dim <- 64
-out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+out_dir <- if (is.null(run$args$out)) "out" else dirname(run$args$out)
 
 # ---- Data: dense movie ids, seeded 80/20 split -----------------------------------------------
 ratings <- dslabs::movielens
-data <- prepare_ratings(ratings$userId, ratings$movieId, ratings$rating, seed = args$seed)
+data <- prepare_ratings(ratings$userId, ratings$movieId, ratings$rating, seed = run$seed)
 n_users <- data$n_users; n_movies <- data$n_movies
 min_rating <- min(ratings$rating); max_rating <- max(ratings$rating)
 
@@ -70,7 +69,7 @@ dot_with_bias <- function(embedding_dim, n_users, n_movies, max_rating, min_rati
 timer <- step_timer()  # seconds per batch of both fits, for the run record
 
 train <- function(model) {
-  model %>% compile(loss = "mse", optimizer = "adam", run_eagerly = args$eager)
+  model %>% compile(loss = "mse", optimizer = "adam", run_eagerly = run$args$eager)
   history <- model %>% fit(data$x_train, data$y_train, epochs = epochs, batch_size = 32,
                            validation_data = list(data$x_valid, data$y_valid),
                            callbacks = list(callback_early_stopping(patience = 2), timer), verbose = 2)
@@ -79,10 +78,10 @@ train <- function(model) {
   history$metrics
 }
 
-set_random_seed(args$seed)
+set_random_seed(run$seed)
 model <- simple_dot(embedding_dim, n_users, n_movies)
 simple <- train(model)
-set_random_seed(args$seed)
+set_random_seed(run$seed)
 biased <- train(dot_with_bias(embedding_dim, n_users, n_movies, max_rating, min_rating))
 
 # ---- Movie embeddings: first two principal components of the 50 most rated movies -----------
@@ -99,9 +98,8 @@ ggsave(png, ggplot(plot_data, aes(pc1, pc2, label = title)) + geom_point(alpha =
        width = 8, height = 6, dpi = 100)
 cat("PCA plot:", png, "\n")
 
-# ---- Record ----------------------------------------------------------------------------------
-write_run(args, "simple_dot",
-          losses = list(simple_dot_val_loss = unlist(simple$val_loss), dot_with_bias_val_loss = unlist(biased$val_loss)),
-          metrics = list(simple_dot_val_rmse = sqrt(unlist(simple$val_loss)),
-                         dot_with_bias_val_rmse = sqrt(unlist(biased$val_loss)), pca_first_movie = pcs[1, ]),
-          timings = list(seconds_per_step = timer$seconds_per_step(), mode = if (args$eager) "eager" else "compiled"))
+run$finish(losses = list(simple_dot_val_loss = unlist(simple$val_loss), dot_with_bias_val_loss = unlist(biased$val_loss)),
+           metrics = list(simple_dot_val_rmse = sqrt(unlist(simple$val_loss)),
+                          dot_with_bias_val_rmse = sqrt(unlist(biased$val_loss)), pca_first_movie = pcs[1, ]),
+           timings = list(seconds_per_step = timer$seconds_per_step(),
+                          mode = if (run$args$eager) "eager" else "compiled"))

@@ -13,15 +13,14 @@
 # image is kept as a copy (the 2018 code kept a reference to the variable, so "best" was always the
 # last image) together with the loss computed on it, i.e. before that step's update. Adam keeps the
 # original's epsilon 0.1 but TF's beta1 0.9: with the original's 0.99 the style loss fell 12x in 100
-# iterations, with 0.9 21x. 100 iterations (--steps).
+# iterations, with 0.9 21x. 100 iterations (--steps). training_run() is the harness: arguments and
+# seed, step timing and the run record.
 library(rkerasbridge)
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args <- case_args()
-set_random_seed(args$seed)
-num_iterations <- if (is.null(args$steps)) 100 else args$steps
-inputs <- style_transfer_inputs(args$data)
-out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+run <- training_run("style_transfer", steps_per_epoch = 100)  # --steps, --seed, --data, --out
+num_iterations <- run$max_steps
+inputs <- style_transfer_inputs(run$args$data)
+out_dir <- if (is.null(run$args$out)) "out" else dirname(run$args$out)
 content_weight <- 1e-2
 style_weight <- 1e-1
 total_variation_weight <- 1e-6
@@ -96,7 +95,7 @@ compute_loss <- function(image) {
   style_score <- style_weight * style_score
   content_score <- content_weight * content_score
   loss <- style_score + content_score + variation_score
-  list(loss, style_score, content_score, variation_score)
+  list(total = loss, style = style_score, content = content_score, variation = variation_score)
 }
 
 # ---- The image is the variable; Adam with the original's epsilon 0.1 -----------------------
@@ -106,41 +105,35 @@ bounds <- caffe_bounds()
 
 # ---- Training step: losses and gradient in a tape, Adam, clip to the valid range -------------
 train_step <- function() {
-  current <- tf$identity(image)  # the image these losses belong to, before the update
   with(tf$GradientTape() %as% tape, {
     scores <- compute_loss(image)
   })
-  gradients <- tape$gradient(scores[[1]], image)
+  gradients <- tape$gradient(scores$total, image)
   optimizer$apply_gradients(list(list(gradients, image)))
   image$assign(tf$clip_by_value(image, bounds[[1]], bounds[[2]]))
-  c(scores, list(current))
+  scores
 }
 
-if (!args$eager) train_step <- tf_function(train_step)
+if (!run$args$eager) train_step <- tf_function(train_step)
 
 # ---- Optimisation loop: losses with progress, a copy of the best image, snapshots ------------
 best <- best_image_keeper()
-losses <- list(total = numeric(0), style = numeric(0), content = numeric(0), variation = numeric(0))
-step_seconds <- numeric(0)
 bar <- progress_bar(total = num_iterations, title = "style transfer")
 for (i in seq_len(num_iterations)) {
-  started <- Sys.time()
-  result <- train_step()
-  step_seconds <- c(step_seconds, as.numeric(difftime(Sys.time(), started, units = "secs")))
-  for (k in seq_along(losses)) losses[[k]] <- c(losses[[k]], result[[k]]$numpy())
-  best$update(result[[1]], result[[5]], i)
-  bar$tick(list(total = utils::tail(losses$total, 1), style = utils::tail(losses$style, 1),
-                content = utils::tail(losses$content, 1)))
+  current <- tf$identity(image)  # the image this step's losses belong to, before its update
+  scores <- run$step(train_step)  # timed; total, style, content and variation recorded
+  best$update(scores$total, current, i)
+  bar$tick(list(total = run$last("total"), style = run$last("style"), content = run$last("content")))
   if (i %% 10 == 0) {
     cat(sprintf("iteration %d: total %.4g, style %.4g, content %.4g, variation %.4g\n", i,
-                utils::tail(losses$total, 1), utils::tail(losses$style, 1), utils::tail(losses$content, 1),
-                utils::tail(losses$variation, 1)))
+                run$last("total"), run$last("style"), run$last("content"), run$last("variation")))
   }
   if (i %% snapshot_every == 0 || i == num_iterations) {
     save_style_png(deprocess_image(best$image), file.path(out_dir, sprintf("style_transfer_r_iter%03d.png", i)))
   }
 }
-invisible(bar$close(list(total = utils::tail(losses$total, 1), best = best$loss)))
+invisible(bar$close(list(total = run$last("total"), best = best$loss)))
+losses <- run$losses
 
 # ---- Quality: style loss drop, content loss against the style image's, pixel range -----------
 best_scores <- compute_loss(k_constant(best$image))  # recomputed: the kept copy still scores the best loss
@@ -160,18 +153,13 @@ save_style_figure(content_pixels, style_pixels, deprocess_image(best$image),
                   file.path(out_dir, "style_transfer_r.png"),
                   title = sprintf("%s, %d iterations (best: %d)", model$name, num_iterations, best$step))
 
-# ---- Record ----------------------------------------------------------------------------------
-timed <- if (length(step_seconds) > 1) step_seconds[-1] else step_seconds
-write_run(args, "style_transfer", losses = losses,
-          metrics = list(network = model$name, content = inputs$content, style = inputs$style,
-                         size = inputs$size,
-                         initial = lapply(losses, function(values) values[1]),
-                         final = lapply(losses, function(values) utils::tail(values, 1)),
-                         style_drop = style_drop, content_of_style_image = content_of_style$numpy(),
-                         content_ratio = content_ratio, best_step = best$step, best_loss = best$loss,
-                         best_loss_recomputed = best_scores[[1]]$numpy(),
-                         variable_loss = variable_scores[[1]]$numpy(), min_pixel = best_range$min_pixel,
-                         max_pixel = best_range$max_pixel, in_range = best_range$in_range,
-                         final_in_range = final_range$in_range),
-          timings = list(seconds_per_step = if (length(timed) > 0) stats::median(timed) else NULL,
-                         mode = if (args$eager) "eager" else "compiled"))
+run$finish(metrics = list(network = model$name, content = inputs$content, style = inputs$style,
+                          size = inputs$size,
+                          initial = lapply(losses, function(values) values[1]),
+                          final = lapply(losses, function(values) utils::tail(values, 1)),
+                          style_drop = style_drop, content_of_style_image = content_of_style$numpy(),
+                          content_ratio = content_ratio, best_step = best$step, best_loss = best$loss,
+                          best_loss_recomputed = best_scores$total$numpy(),
+                          variable_loss = variable_scores$total$numpy(), min_pixel = best_range$min_pixel,
+                          max_pixel = best_range$max_pixel, in_range = best_range$in_range,
+                          final_in_range = final_range$in_range))

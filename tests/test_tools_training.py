@@ -16,7 +16,8 @@ Y = X.sum(axis=1, keepdims=True)
 
 
 def _dataset(seed):
-    return dataset_batch(dataset_shuffle(tensor_slices_dataset([X, Y]), 20, seed=seed), 5)  # 4 steps per epoch
+    # 4 steps per epoch
+    return dataset_batch(dataset_shuffle(tensor_slices_dataset([X, Y]), 20, seed=seed), 5)
 
 
 def _train(argv):
@@ -148,3 +149,14 @@ def test_bad_arguments_name_themselves():
         training_run("tiny", argv=[]).epochs("train")
     with pytest.raises(TypeError, match="`iterator`"):
         training_run("tiny", argv=[]).track(42, 1)
+
+
+def test_steps_per_epoch_known_once_the_data_are_read():
+    run = training_run("tiny", argv=[], epochs=3)
+    assert run.max_steps is None and run.epochs() == [1, 2, 3]
+    assert run.set_steps_per_epoch(4.0) is run
+    assert (run.steps_per_epoch, run.max_steps) == (4, 12)
+    limited = training_run("tiny", argv=["--steps", "5"], epochs=3).set_steps_per_epoch(4)
+    assert (limited.max_steps, limited.epochs()) == (5, [1, 2])
+    with pytest.raises(ValueError, match="`steps_per_epoch`"):
+        run.set_steps_per_epoch(0)

@@ -113,6 +113,24 @@ class TrainingRun:
         self._epoch_start: dict[str, int] = {}
         self._bar: Any = None
 
+    def set_steps_per_epoch(self, steps_per_epoch: Any) -> TrainingRun:
+        """Say how many steps an epoch has, where that is known only once the data are read.
+
+        Example:
+            >>> run.set_steps_per_epoch(50)  # doctest: +SKIP
+
+        Args:
+            steps_per_epoch: Steps in one epoch (>= 1). Without ``--steps`` the run then makes
+                ``n_epochs * steps_per_epoch`` steps.
+
+        Returns:
+            The run.
+        """
+        self.steps_per_epoch = as_integer(steps_per_epoch, "steps_per_epoch", minimum=1)
+        if self.args["steps"] is None:
+            self.max_steps = self.n_epochs * self.steps_per_epoch
+        return self
+
     # ---- crash safety ---------------------------------------------------------------------------
 
     def protect(self, **objects: Any) -> TrainingRun:
