@@ -61,7 +61,7 @@ _MOVED = {
     "seeding": "tensorflow.seeding", "distribute": "tensorflow.distribute", "datasets": "tfdatasets.datasets",
     "model_custom": "keras.model_custom", "custom_layer": "keras.custom_layer",
     "models": "keras.models", "optimizers": "keras.optimizers", "losses": "keras.losses",
-    "initializers": "keras.initializers", "backend": "keras.backend",
+    "initializers": "keras.initializers",
     "applications": "keras.applications",
     "text": "keras.preprocessing_text", "images": "keras.preprocessing_image", "data": "keras.datasets",
     "case_data": "cases.case_data", "captioning": "cases.captioning",

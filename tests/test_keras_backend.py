@@ -155,3 +155,21 @@ def test_random_draws_are_seeded_and_distributed():
     assert abs(u.numpy().mean()) < 0.1
     with pytest.raises(ValueError, match="`maxval`"):
         k_random_uniform([2], minval=1, maxval=0)
+
+
+def test_constant_takes_r_doubles_as_whole_numbers_for_integer_dtypes():
+    assert k_constant([1.0, 0.0], dtype="int32").numpy().tolist() == [1, 0]  # R's c(1, 0)
+    assert k_constant([1.0, 0.0], dtype="bool").numpy().tolist() == [True, False]
+    with pytest.raises(ValueError, match="`value`.*whole numbers"):
+        k_constant([1.5], dtype="int32")
+
+
+def test_core_functions_accept_symbolic_tensors():
+    import keras
+
+    x = keras.Input((2, 3))
+    y = k_batch_flatten(k_permute_dimensions(k_exp(x), [1, 3, 2]))
+    assert y.shape == (None, 6)
+    values = np.arange(12.0, dtype="float32").reshape(2, 2, 3)
+    np.testing.assert_allclose(keras.Model(x, y)(values).numpy(),
+                               np.exp(values).transpose(0, 2, 1).reshape(2, 6), rtol=1e-5)

@@ -129,3 +129,29 @@ def test_bad_layer_class_and_args():
         create_layer(Affine, args=[2])
     with pytest.raises(TypeError):
         create_layer(Affine, args={"units": 1, "unknown": 2})
+
+
+class PenalisedDot(KerasLayer):
+    """The conformance suite's CustomLayer: a kernel, a loss of 5 added in call(), one in build()."""
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(name="kernel", shape=(input_shape[1], 2), initializer="ones")
+        self.add_loss(tf.reduce_sum(self.kernel))  # outside call(): kept, as Keras 2 kept it
+
+    def call(self, x, mask=None):
+        self.add_loss([tf.constant(5.0)])
+        return tf.matmul(x, self.kernel)
+
+
+def test_add_loss_in_call_belongs_to_the_call_and_in_build_stays():
+    layer = create_layer(PenalisedDot)
+    x = np.ones((2, 3), "float32")
+    np.testing.assert_allclose(layer(x).numpy(), np.full((2, 2), 3.0))
+    assert sorted(float(v) for v in layer.losses) == [5.0, 6.0]
+    layer(x)
+    assert sorted(float(v) for v in layer.losses) == [5.0, 6.0]  # not 5, 5, 6: call losses are per call
+    assert PenalisedDot().python_layer() is None
+    with pytest.warns(UserWarning, match="conditional on inputs"):
+        layer.add_loss(tf.constant(1.0), inputs=x)
+    with pytest.raises(TypeError, match="`losses`"):
+        layer.add_loss("five")

@@ -110,3 +110,65 @@ def test_bad_model_fn_is_refused_with_argument_name(model_fn, match):
 def test_bad_name_is_refused():
     with pytest.raises(TypeError, match="Received: name=3"):
         keras_model_custom(_build([]), name=3)
+
+
+def _two_input_model(seen):
+    def model_fn(self):
+        self.d = layer_dense(units=2, kernel_initializer="ones")
+
+        def call(inp, target, training=False, **kwargs):
+            seen.append({"training": training, **kwargs})
+            return self.d(tf.concat([inp, target], axis=-1))
+
+        return call
+
+    return keras_model_custom(model_fn)
+
+
+def test_a_second_positional_input_reaches_the_function_not_training():
+    # The 2018 pix2pix discriminator: model(input_image, target, training = TRUE) on
+    # function(inp, target, training = FALSE).
+    seen = []
+    model = _two_input_model(seen)
+    a = np.ones((3, 2), "float32")
+    b = np.full((3, 1), 2.0, "float32")
+    out = model(a, b, training=True)
+    np.testing.assert_allclose(out.numpy(), np.full((3, 2), 4.0))  # 1 + 1 + 2 with unit weights
+    out = model(a, b)
+    assert seen == [{"training": True}, {"training": False}]
+    model(a, b, scale=3.0)
+    assert seen[-1] == {"training": False, "scale": 3.0}  # other keywords reach it as given
+
+
+def test_several_inputs_under_tf_function_and_in_gradients():
+    from rkeras_bridge import tf_function
+
+    seen = []
+    model = _two_input_model(seen)
+    a = tf.ones((3, 2))
+    b = tf.fill((3, 1), 2.0)
+    step = tf_function(lambda x, y: model(x, y, training=True))
+    np.testing.assert_allclose(step(a, b).numpy(), np.full((3, 2), 4.0))
+    assert seen[-1]["training"] is True
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(a, b, training=True))
+    grads = tape.gradient(loss, model.trainable_variables)
+    assert all(g is not None for g in grads) and len(grads) == 2
+
+
+def test_mask_is_passed_by_name_only_and_positional_flags_stay_positional():
+    got = []
+
+    def model_fn(self):
+        def call(x, flag, mask=None):
+            got.append((flag, mask))
+            return x
+
+        return call
+
+    model = keras_model_custom(model_fn)
+    model(np.ones((2, 1)), True)
+    assert got[-1] == (True, None)
+    mask = tf.constant([True, False])
+    model(np.ones((2, 1)), False, mask=mask)
+    assert got[-1][0] is False and bool(tf.reduce_all(got[-1][1] == mask))

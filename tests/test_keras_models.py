@@ -7,6 +7,7 @@ import tensorflow as tf
 
 from rkeras_bridge import (
     callback_early_stopping,
+    clone_model,
     compile,
     evaluate,
     fit,
@@ -20,11 +21,19 @@ from rkeras_bridge import (
     layer_flatten,
     layer_input,
     load_model_weights_tf,
+    multi_gpu_model,
+    pop_layer,
     predict,
+    predict_classes,
+    predict_on_batch,
+    predict_proba,
     save_model_weights_tf,
     set_random_seed,
     set_weights,
+    summary,
+    train_on_batch,
 )
+from rkeras_bridge.keras.models import test_on_batch as evaluate_on_batch  # not collected as a test
 
 
 def _regression(n=64, seed=0):
@@ -220,3 +229,125 @@ def test_class_weight_names_from_r_become_class_indices():
     assert _class_weight({"0": 1, "1": 5.0}) == {0: 1.0, 1: 5.0}
     with pytest.raises(ValueError, match="`class_weight`"):
         _class_weight({"a": 1})
+
+
+def _classifier(seed=0):
+    set_random_seed(seed)
+    model = keras_model_sequential()
+    layer_dense(model, units=8, activation="relu", input_shape=4)
+    layer_dense(model, units=3, activation="softmax")
+    compile(model, optimizer="sgd", loss="categorical_crossentropy", metrics="accuracy")
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(size=(32, 4)).astype("float32")
+    y = np.eye(3, dtype="float32")[rng.integers(0, 3, 32)]
+    return model, x, y
+
+
+def test_train_on_batch_is_one_step_with_the_batch_loss_and_metrics():
+    model, x, y = _classifier()
+    before = [w.copy() for w in get_weights(model)]
+    expected = float(keras.losses.categorical_crossentropy(y, model(x)).numpy().mean())
+    loss, acc = train_on_batch(model, x, y)
+    assert loss == pytest.approx(expected, rel=1e-5)
+    assert 0.0 <= acc <= 1.0
+    assert any(not np.allclose(a, b) for a, b in zip(before, get_weights(model)))
+    # test_on_batch evaluates the updated model on this batch alone, every call afresh
+    after = float(keras.losses.categorical_crossentropy(y, model(x)).numpy().mean())
+    assert evaluate_on_batch(model, x, y)[0] == pytest.approx(after, rel=1e-5)
+    assert evaluate_on_batch(model, x[:8], y[:8])[0] == pytest.approx(
+        float(keras.losses.categorical_crossentropy(y[:8], model(x[:8])).numpy().mean()), rel=1e-5)
+    np.testing.assert_allclose(predict_on_batch(model, x), model(x).numpy(), rtol=1e-6)
+
+
+def test_train_on_batch_without_metrics_returns_the_loss_alone():
+    model = _sequential()
+    compile(model, optimizer="sgd", loss="mse")
+    x, y = _regression(16)
+    assert isinstance(train_on_batch(model, x, y), float)
+
+
+def test_predict_proba_and_classes_of_a_sequential_model():
+    model, x, _ = _classifier()
+    probs = predict_proba(model, x)
+    np.testing.assert_allclose(probs, model(x).numpy(), rtol=1e-5)
+    np.testing.assert_array_equal(predict_classes(model, x), probs.argmax(axis=-1))
+    binary = keras_model_sequential()
+    layer_dense(binary, units=1, activation="sigmoid", input_shape=4)
+    p = predict_proba(binary, x)
+    np.testing.assert_array_equal(predict_classes(binary, x), (p > 0.5).astype("int32"))
+    inputs = layer_input(shape=4)
+    functional = keras_model(inputs, layer_dense(inputs, units=2))
+    with pytest.raises(TypeError, match="sequential model"):
+        predict_classes(functional, x)
+    linear = keras_model_sequential()
+    layer_dense(linear, units=2, input_shape=4, kernel_initializer="ones")
+    with pytest.warns(UserWarning, match="invalid probability"):
+        predict_proba(linear, x + 1.0)
+
+
+def test_summary_lists_the_layers_and_counts():
+    model, _, _ = _classifier()
+    text = summary(model, line_length=70)
+    assert "dense" in text and "(None, 3)" in text and "67" in text  # 4*8+8 + 8*3+3 = 67
+    lines = []
+    summary(model, line_length=70, print_fn=lines.append)
+    assert "\n".join(lines) == text
+    with pytest.raises(ValueError, match="line_length"):
+        summary(model, line_length=2.5)
+
+
+def test_pop_layer_and_clone_model():
+    model, x, _ = _classifier()
+    clone = clone_model(model)
+    assert [type(layer) for layer in clone.layers] == [type(layer) for layer in model.layers]
+    assert not np.allclose(get_weights(clone)[0], get_weights(model)[0])  # fresh weights
+    pop_layer(model)
+    assert len(model.layers) == 1
+    assert tuple(model(x).shape) == (32, 8)
+    inputs = layer_input(shape=2)
+    with pytest.raises(TypeError, match="sequential"):
+        pop_layer(keras_model(inputs, layer_dense(inputs, units=1)))
+    custom = keras_model_custom(lambda self: (lambda x: x))
+    with pytest.raises(TypeError, match="keras_model_custom"):
+        clone_model(custom)
+
+
+def test_multi_gpu_model_raises_a_classed_error_naming_what_to_use():
+    from rkeras_bridge.bridge.errors import UnavailableError
+
+    model, _, _ = _classifier()
+    with pytest.raises(UnavailableError, match=r"multi_gpu_model\(\).*MirroredStrategy"):
+        multi_gpu_model(model, gpus=2)
+
+
+def test_fit_history_records_samples_batch_size_and_validation():
+    model, x, y = _classifier()
+    history = fit(model, x, y, epochs=2, batch_size=8, validation_split=0.25, verbose=0)
+    assert history["params"]["samples"] == 24
+    assert history["params"]["validation_samples"] == 8
+    assert history["params"]["batch_size"] == 8
+    assert history["params"]["do_validation"] is True
+    assert len(history["metrics"]["val_loss"]) == 2
+
+
+def test_compile_takes_one_metric_function_as_a_list_of_one():
+    def mean_pred(y_true, y_pred):
+        return keras.ops.mean(y_pred)
+
+    model, x, y = _classifier()
+    compile(model, optimizer="sgd", loss="categorical_crossentropy", metrics=mean_pred)
+    history = fit(model, x, y, epochs=1, verbose=0)
+    assert history["metrics"]["mean_pred"][0] == pytest.approx(1 / 3, rel=1e-5)  # softmax rows sum to 1
+
+
+def test_batch_size_is_refused_for_a_dataset():
+    model = _sequential()
+    compile(model, optimizer="sgd", loss="mse")
+    x, y = _regression(20)
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).batch(10)
+    history = fit(model, dataset, epochs=2, verbose=0)
+    assert len(history["metrics"]["loss"]) == 2 and history["params"]["samples"] is None
+    with pytest.raises(ValueError, match="Received: batch_size=5"):
+        fit(model, dataset, epochs=1, batch_size=5, verbose=0)
+    with pytest.raises(ValueError, match="batch_size"):
+        evaluate(model, dataset, batch_size=5, verbose=0)

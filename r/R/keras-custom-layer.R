@@ -57,6 +57,23 @@ KerasLayer <- R6::R6Class("KerasLayer",
       private$keras_layer$add_weight(name = name, shape = shape, dtype = dtype, initializer = initializer,
                                  regularizer = regularizer, trainable = trainable, constraint = constraint)
     },
+    #' @description Add a loss: in `call()` it belongs to that call; elsewhere (in `build()`) it
+    #'   stays with the layer, as in Keras 2.
+    #' @param losses A scalar tensor, a list of them, or a function of no arguments returning one.
+    #' @param inputs Not supported by Keras 3 (losses are unconditional); a warning if given.
+    #' @return `NULL`.
+    add_loss = function(losses, inputs = NULL) {
+      if (is.null(private$keras_layer)) {
+        stop("add_loss() works once create_layer() has made the layer: call it from build() or call()")
+      }
+      private$keras_layer$add_loss(losses, inputs)
+      invisible(NULL)
+    },
+    #' @description The Keras layer made from this object by [create_layer()].
+    #' @return The layer.
+    python_layer = function() {
+      private$keras_layer
+    },
     #' @description Used by [create_layer()] to hand over the Keras layer it made.
     #' @param wrapper The Keras layer.
     #' @return `NULL` (it is called from Python, which cannot take the R6 instance back).

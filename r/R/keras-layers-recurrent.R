@@ -91,3 +91,55 @@ layer_lstm <- function(object, units, activation = "tanh", recurrent_activation 
                        dtype = NULL, name = NULL, trainable = NULL, weights = NULL, ...) {
   call_bridge(bridge$layer_lstm)
 }
+
+#' Fully connected recurrent layer
+#'
+#' `h_t = activation(x_t %*% kernel + h_(t-1) %*% recurrent_kernel + bias)`.
+#'
+#' @inheritParams layer_gru
+#' @param stateful Keep the state between batches (the first layer then needs a fixed batch size:
+#'   `batch_size` or `batch_input_shape`). Defaults to `FALSE`.
+#' @returns A layer, a model, or the output (a list of output and state with `return_state`).
+#' @examples
+#' \donttest{
+#' model <- keras_model_sequential() %>% layer_simple_rnn(units = 8, input_shape = c(10, 4))
+#' }
+#' @export
+layer_simple_rnn <- function(object, units, activation = "tanh", use_bias = TRUE, return_sequences = FALSE,
+                             return_state = FALSE, go_backwards = FALSE, stateful = FALSE, unroll = FALSE,
+                             kernel_initializer = "glorot_uniform", recurrent_initializer = "orthogonal",
+                             bias_initializer = "zeros", kernel_regularizer = NULL, recurrent_regularizer = NULL,
+                             bias_regularizer = NULL, activity_regularizer = NULL, kernel_constraint = NULL,
+                             recurrent_constraint = NULL, bias_constraint = NULL, dropout = 0, recurrent_dropout = 0,
+                             input_shape = NULL, batch_input_shape = NULL, batch_size = NULL, dtype = NULL,
+                             name = NULL, trainable = NULL, weights = NULL, ...) {
+  call_bridge(bridge$layer_simple_rnn)
+}
+
+#' CuDNN LSTM layer, as an LSTM with the same math on any device
+#'
+#' Keras 3 has no CuDNNLSTM. It computed an LSTM with `activation = "tanh"`,
+#' `recurrent_activation = "sigmoid"` and two bias vectors (input and recurrent) that are added;
+#' this layer computes the same (with cuDNN on a GPU, through Keras 3's LSTM) and keeps the bias
+#' as a (2, 4 * units) weight, CuDNNLSTM's 8 * units values, so weights and [count_params()]
+#' carry over; [set_weights()] also takes CuDNNLSTM's vector.
+#'
+#' @inheritParams layer_cudnn_gru
+#' @param unit_forget_bias Add 1 to the forget gate's (recurrent) bias at initialisation.
+#'   Defaults to `TRUE`.
+#' @param return_state Also return the last states (a list of output, h and c). Defaults to `FALSE`.
+#' @returns A layer, a model, or the output, depending on `object`.
+#' @examples
+#' \donttest{
+#' lstm <- layer_cudnn_lstm(units = 32, return_sequences = TRUE)
+#' }
+#' @export
+layer_cudnn_lstm <- function(object, units, kernel_initializer = "glorot_uniform",
+                             recurrent_initializer = "orthogonal", bias_initializer = "zeros",
+                             unit_forget_bias = TRUE, kernel_regularizer = NULL, recurrent_regularizer = NULL,
+                             bias_regularizer = NULL, activity_regularizer = NULL, kernel_constraint = NULL,
+                             recurrent_constraint = NULL, bias_constraint = NULL, return_sequences = FALSE,
+                             return_state = FALSE, stateful = FALSE, input_shape = NULL, batch_input_shape = NULL,
+                             batch_size = NULL, dtype = NULL, name = NULL, trainable = NULL, weights = NULL, ...) {
+  call_bridge(bridge$layer_cudnn_lstm)
+}

@@ -3,7 +3,10 @@
 #' `model_fn(self)` runs once: it sets layers on `self` (they are tracked, so their weights are
 #' in `model$variables`) and returns the forward function, e.g.
 #' `function(x, mask = NULL, training = FALSE)`. The forward function receives `mask` and
-#' `training` only if it names them; when Keras has no value for them, your defaults apply.
+#' `training` only if it names them, and only by name; when Keras has no value for them, your
+#' defaults apply. Further inputs and arguments reach it as given, as in R keras 2.2.4:
+#' `model(input_image, target, training = TRUE)` calls
+#' `function(inp, target, training = FALSE)` with `target` as its second argument.
 #'
 #' @param model_fn A function of one argument, `self`, returning the forward function.
 #' @param name The model's name. Defaults to `NULL` (Keras picks one).
@@ -26,7 +29,12 @@ keras_model_custom <- function(model_fn, name = NULL) {
   wrapped <- if (is.function(model_fn)) {
     function(self) {
       call_fn <- model_fn(self)
-      if (is.function(call_fn) && !inherits(call_fn, "python.builtin.object")) reticulate::py_func(call_fn) else call_fn
+      if (is.function(call_fn) && !inherits(call_fn, "python.builtin.object")) {
+        # A forward function with `...` has no Python signature; as it is, it takes any arguments.
+        tryCatch(reticulate::py_func(call_fn), error = function(e) call_fn)
+      } else {
+        call_fn
+      }
     }
   } else {
     model_fn

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["describe", "bad_argument"]
+__all__ = ["describe", "bad_argument", "UnavailableError", "unavailable"]
 
 _MAX_REPR = 80
 
@@ -53,3 +53,31 @@ def bad_argument(name: str, value: Any, expected: str, error: type[Exception] = 
     return error(
         f"Invalid value for argument `{name}`: expected {expected}. Received: {name}={describe(value)}"
     )
+
+
+class UnavailableError(RuntimeError):
+    """An R keras / tensorflow function that cannot exist on TensorFlow 2 (TF1 graph mode, Theano, CNTK).
+
+    Raised instead of doing nothing, so that a 2018 script stops where it relies on it; R sees the
+    condition class ``rkeras_bridge.bridge.errors.UnavailableError``.
+    """
+
+
+def unavailable(function: str, why: str, instead: str) -> UnavailableError:
+    """Build the error for ``function``, which TensorFlow 2 cannot provide: why, and what to use instead.
+
+    Example:
+        >>> raise unavailable("k_get_session", "TensorFlow 2 has no sessions", "k_eval()")
+        Traceback (most recent call last):
+        rkeras_bridge.bridge.errors.UnavailableError: k_get_session() is not available on TensorFlow 2: ...
+
+    Args:
+        function: The function's name (``()`` is added), or a call such as ``"f(x = ...)"``.
+        why: Why it cannot exist, as a clause.
+        instead: What to use instead.
+
+    Returns:
+        The exception, ready to ``raise``.
+    """
+    call = function if "(" in function else f"{function}()"
+    return UnavailableError(f"{call} is not available on TensorFlow 2: {why}. Instead: {instead}.")

@@ -12,11 +12,21 @@ written on ``tf`` with the tf.keras 2.x semantics the 2018 code relied on:
   lists or arrays), as in R keras >= 2.2.4; a tensor of indices is passed as-is (0-based).
 * New tensors are created in ``k_floatx()`` (float32) unless a ``dtype`` is given, as
   ``keras.backend.constant``/``zeros``/``random_*`` did.
+* **Symbolic tensors** (``layer_input()``, a model's ``$output``) are accepted by the tensor
+  functions, as TF1 placeholders were: the call becomes a node of the Keras graph (see
+  :func:`symbolic`), which :func:`rkeras_bridge.keras.backend_session.k_function` then runs.
+
+The rest of the backend is in ``backend_math`` (element-wise, comparisons, reductions, shapes),
+``backend_nn`` (convolutions, pooling, losses, CTC, normalisation, ``k_rnn``) and
+``backend_session`` (variables, ``k_function``, ``k_gradients``, learning phase, configuration,
+and the functions TensorFlow 2 cannot provide).
 """
 
 from __future__ import annotations
 
+import functools
 import string
+from collections.abc import Callable
 from typing import Any
 
 import keras
@@ -112,9 +122,80 @@ def _tensor_list(tensors: Any, name: str) -> list[Any]:
     return list(tensors)
 
 
+# --- symbolic (Keras) tensors ------------------------------------------------------------------------
+
+
+def is_symbolic(structure: Any) -> bool:
+    """Whether a value, or any leaf of a list/dict of values, is a symbolic Keras tensor."""
+    return any(isinstance(leaf, keras.KerasTensor) for leaf in tf.nest.flatten(structure))
+
+
+class SymbolicCall(keras.Operation):
+    """One ``k_*`` call on symbolic Keras tensors: a node of the Keras graph, run on real tensors later.
+
+    TF1 code built graphs by calling ``k_*`` functions on placeholders; Keras 3's symbolic tensors
+    are its counterpart, and a Keras operation is how a function joins their graph.
+    """
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        super().__init__(name=None)
+        self._fn = fn
+        self._structure = (list(args), dict(kwargs))
+        self._leaves = tf.nest.flatten(self._structure)
+        self._positions = [i for i, leaf in enumerate(self._leaves) if isinstance(leaf, keras.KerasTensor)]
+
+    def symbolic_inputs(self) -> list[Any]:
+        return [self._leaves[i] for i in self._positions]
+
+    def call(self, *tensors: Any) -> Any:
+        leaves = list(self._leaves)
+        for position, tensor in zip(self._positions, tensors):
+            leaves[position] = tensor
+        args, kwargs = tf.nest.pack_sequence_as(self._structure, leaves)
+        return self._fn(*args, **kwargs)
+
+    def compute_output_spec(self, *tensors: Any) -> Any:
+        # Trace the function once on specs of the inputs' shapes to learn its outputs' shapes.
+        specs = [tf.TensorSpec(t.shape, t.dtype) for t in tensors]
+        traced = tf.function(self.call, autograph=False).get_concrete_function(*specs)
+
+        def spec(output: Any) -> Any:
+            if tf.is_tensor(output):
+                return keras.KerasTensor(tuple(output.shape.as_list()) if output.shape.rank is not None
+                                         else None, dtype=output.dtype.name)
+            return output
+
+        return tf.nest.map_structure(spec, traced.structured_outputs)
+
+
+def symbolic(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Let a tensor function take symbolic Keras tensors: then its call becomes a :class:`SymbolicCall`.
+
+    Example:
+        >>> x = keras.Input((3,))
+        >>> k_sum(x, axis=2).shape
+        (None,)
+
+    Args:
+        fn: A function of tensors (and other arguments).
+
+    Returns:
+        The function, unchanged for real tensors.
+    """
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if is_symbolic((list(args), kwargs)):
+            operation = SymbolicCall(fn, args, kwargs)
+            return operation(*operation.symbolic_inputs())
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 # --- element-wise ----------------------------------------------------------------------------------
 
 
+@symbolic
 def k_abs(x: Any) -> tf.Tensor:
     """Element-wise absolute value.
 
@@ -133,6 +214,7 @@ def k_abs(x: Any) -> tf.Tensor:
     return tf.abs(_as_tensor(x))
 
 
+@symbolic
 def k_exp(x: Any) -> tf.Tensor:
     """Element-wise exponential.
 
@@ -151,6 +233,7 @@ def k_exp(x: Any) -> tf.Tensor:
     return tf.exp(_as_tensor(x))
 
 
+@symbolic
 def k_log(x: Any) -> tf.Tensor:
     """Element-wise natural logarithm.
 
@@ -169,6 +252,7 @@ def k_log(x: Any) -> tf.Tensor:
     return tf.math.log(_as_tensor(x))
 
 
+@symbolic
 def k_sqrt(x: Any) -> tf.Tensor:
     """Element-wise square root; negative inputs give 0, as in tf.keras 2.x (which clipped at 0 first).
 
@@ -188,6 +272,7 @@ def k_sqrt(x: Any) -> tf.Tensor:
     return tf.sqrt(tf.maximum(x, tf.zeros([], dtype=x.dtype)))
 
 
+@symbolic
 def k_square(x: Any) -> tf.Tensor:
     """Element-wise square.
 
@@ -206,6 +291,7 @@ def k_square(x: Any) -> tf.Tensor:
     return tf.square(_as_tensor(x))
 
 
+@symbolic
 def k_pow(x: Any, a: Any) -> tf.Tensor:
     """Element-wise power ``x^a``.
 
@@ -233,6 +319,7 @@ def k_pow(x: Any, a: Any) -> tf.Tensor:
     return tf.pow(x, tf.cast(a, x.dtype))
 
 
+@symbolic
 def k_sigmoid(x: Any) -> tf.Tensor:
     """Element-wise logistic sigmoid ``1 / (1 + exp(-x))``.
 
@@ -251,6 +338,7 @@ def k_sigmoid(x: Any) -> tf.Tensor:
     return tf.sigmoid(_as_tensor(x))
 
 
+@symbolic
 def k_tanh(x: Any) -> tf.Tensor:
     """Element-wise hyperbolic tangent.
 
@@ -269,6 +357,7 @@ def k_tanh(x: Any) -> tf.Tensor:
     return tf.tanh(_as_tensor(x))
 
 
+@symbolic
 def k_clip(x: Any, min_value: Any = None, max_value: Any = None) -> tf.Tensor:
     """Element-wise clipping to ``[min_value, max_value]``.
 
@@ -308,13 +397,14 @@ def k_clip(x: Any, min_value: Any = None, max_value: Any = None) -> tf.Tensor:
     return tf.clip_by_value(x, tf.cast(low, x.dtype), tf.cast(high, x.dtype))
 
 
+@symbolic
 def k_softmax(x: Any, axis: Any = -1) -> tf.Tensor:
     """Softmax along an axis.
 
     Example:
-        >>> k_softmax(k_constant([[1, 1], [0, 0]]), axis=1).numpy()  # over the first axis
-        array([[0.73105854, 0.73105854],
-               [0.26894143, 0.26894143]], dtype=float32)
+        >>> k_softmax(k_constant([[1, 1], [0, 0]]), axis=1).numpy().round(4)  # over the first axis
+        array([[0.7311, 0.7311],
+               [0.2689, 0.2689]], dtype=float32)
 
     Args:
         x: Tensor or variable.
@@ -339,6 +429,7 @@ def _reduce(op: Any, x: Any, axis: Any, keepdims: Any) -> tf.Tensor:
     return op(x, axis=axis, keepdims=_keepdims(keepdims))
 
 
+@symbolic
 def k_max(x: Any, axis: Any = None, keepdims: bool = False) -> tf.Tensor:
     """Maximum of a tensor, over all axes or the given ones.
 
@@ -359,6 +450,7 @@ def k_max(x: Any, axis: Any = None, keepdims: bool = False) -> tf.Tensor:
     return _reduce(tf.reduce_max, x, axis, keepdims)
 
 
+@symbolic
 def k_mean(x: Any, axis: Any = None, keepdims: bool = False) -> tf.Tensor:
     """Mean of a tensor, over all axes or the given ones (logical tensors count as ``k_floatx()``).
 
@@ -382,6 +474,7 @@ def k_mean(x: Any, axis: Any = None, keepdims: bool = False) -> tf.Tensor:
     return _reduce(tf.reduce_mean, x, axis, keepdims)
 
 
+@symbolic
 def k_sum(x: Any, axis: Any = None, keepdims: bool = False) -> tf.Tensor:
     """Sum of a tensor, over all axes or the given ones.
 
@@ -402,6 +495,7 @@ def k_sum(x: Any, axis: Any = None, keepdims: bool = False) -> tf.Tensor:
     return _reduce(tf.reduce_sum, x, axis, keepdims)
 
 
+@symbolic
 def k_argmax(x: Any, axis: Any = -1) -> tf.Tensor:
     """Index of the largest value along an axis, **0-based** as R keras 2.x returned it.
 
@@ -430,6 +524,7 @@ def k_argmax(x: Any, axis: Any = -1) -> tf.Tensor:
 # --- shapes ------------------------------------------------------------------------------------------
 
 
+@symbolic
 def k_shape(x: Any) -> tf.Tensor:
     """The shape of a tensor, as an int32 tensor (dynamic, so it also works on symbolic tensors).
 
@@ -448,6 +543,7 @@ def k_shape(x: Any) -> tf.Tensor:
     return tf.shape(_as_tensor(x))
 
 
+@symbolic
 def k_reshape(x: Any, shape: Any) -> tf.Tensor:
     """Reshape a tensor (row-major, as TensorFlow; one dimension may be -1, to be inferred).
 
@@ -468,6 +564,7 @@ def k_reshape(x: Any, shape: Any) -> tf.Tensor:
     return tf.reshape(_as_tensor(x), _shape(shape, allow_minus_one=True))
 
 
+@symbolic
 def k_batch_flatten(x: Any) -> tf.Tensor:
     """Flatten every sample of a batch: shape ``(batch, d1, d2, ...)`` becomes ``(batch, d1 * d2 * ...)``.
 
@@ -486,9 +583,13 @@ def k_batch_flatten(x: Any) -> tf.Tensor:
     x = _as_tensor(x)
     if x.shape.rank == 0:
         raise bad_argument("x", x, "a tensor with a batch axis (rank >= 1)")
+    rest = x.shape[1:]
+    if rest.is_fully_defined():  # a static size keeps the result's shape known to Keras
+        return tf.reshape(x, [-1, int(np.prod(rest.as_list(), dtype=np.int64))])
     return tf.reshape(x, tf.stack([-1, tf.reduce_prod(tf.shape(x)[1:])]))
 
 
+@symbolic
 def k_expand_dims(x: Any, axis: Any = -1) -> tf.Tensor:
     """Insert an axis of length 1.
 
@@ -512,6 +613,7 @@ def k_expand_dims(x: Any, axis: Any = -1) -> tf.Tensor:
     return tf.expand_dims(_as_tensor(x), axis)
 
 
+@symbolic
 def k_permute_dimensions(x: Any, pattern: Any) -> tf.Tensor:
     """Permute the axes of a tensor; ``pattern`` lists the axes, 1-based (``c(2, 1)`` transposes).
 
@@ -537,6 +639,7 @@ def k_permute_dimensions(x: Any, pattern: Any) -> tf.Tensor:
     return tf.transpose(x, perm=[p % rank for p in perm])
 
 
+@symbolic
 def k_transpose(x: Any) -> tf.Tensor:
     """Reverse the axes of a tensor (the matrix transpose for 2-d tensors).
 
@@ -555,6 +658,7 @@ def k_transpose(x: Any) -> tf.Tensor:
     return tf.transpose(_as_tensor(x))
 
 
+@symbolic
 def k_concatenate(tensors: Any, axis: Any = -1) -> tf.Tensor:
     """Concatenate a list of tensors along an axis.
 
@@ -577,6 +681,7 @@ def k_concatenate(tensors: Any, axis: Any = -1) -> tf.Tensor:
     return tf.concat(_tensor_list(tensors, "tensors"), axis=axis)
 
 
+@symbolic
 def k_stack(x: Any, axis: Any = 1) -> tf.Tensor:
     """Stack a list of rank-R tensors into one rank-(R+1) tensor.
 
@@ -599,6 +704,7 @@ def k_stack(x: Any, axis: Any = 1) -> tf.Tensor:
     return tf.stack(_tensor_list(x, "x"), axis=axis)
 
 
+@symbolic
 def k_gather(reference: Any, indices: Any) -> tf.Tensor:
     """Rows (first-axis slices) of ``reference`` at ``indices``, **1-based** for R numbers.
 
@@ -631,6 +737,7 @@ def k_gather(reference: Any, indices: Any) -> tf.Tensor:
 # --- products ---------------------------------------------------------------------------------------
 
 
+@symbolic
 def k_dot(x: Any, y: Any) -> tf.Tensor:
     """Tensor product: the last axis of ``x`` with the second-to-last of ``y`` (Theano ``dot``).
 
@@ -658,6 +765,7 @@ def k_dot(x: Any, y: Any) -> tf.Tensor:
     return tf.tensordot(x, y, axes=[[x_rank - 1], [y_axis]])
 
 
+@symbolic
 def k_batch_dot(x: Any, y: Any, axes: Any = None) -> tf.Tensor:
     """Dot product of each sample of ``x`` with the same sample of ``y``, over ``axes``.
 
@@ -770,6 +878,7 @@ def k_set_floatx(floatx: Any) -> None:
     keras.config.set_floatx(floatx)
 
 
+@symbolic
 def k_cast(x: Any, dtype: Any) -> tf.Tensor:
     """Cast a tensor to a dtype.
 
@@ -835,7 +944,16 @@ def k_constant(value: Any, dtype: Any = None, shape: Any = None, name: str | Non
     Mirrors ``keras::k_constant()``.
     """
     dims = None if shape is None else _shape(shape)
-    return tf.constant(value, dtype=_dtype(dtype), shape=dims, name=name)
+    dtype = _dtype(dtype)
+    if (dtype.is_integer or dtype == tf.bool) and not _is_tensor(value):
+        # R numbers are doubles: c(1, 0) with dtype "int32" means whole numbers, which are cast;
+        # fractions would be truncated, so they are refused.
+        array = np.asarray(value)
+        if array.dtype.kind == "f":
+            if not np.all(np.isfinite(array) & (array == np.round(array))):
+                raise bad_argument("value", value, f"whole numbers for dtype {dtype.name}")
+            value = array.astype(dtype.as_numpy_dtype)
+    return tf.constant(value, dtype=dtype, shape=dims, name=name)
 
 
 def k_zeros(shape: Any, dtype: Any = None, name: str | None = None) -> tf.Variable:
@@ -858,6 +976,7 @@ def k_zeros(shape: Any, dtype: Any = None, name: str | None = None) -> tf.Variab
     return tf.Variable(tf.zeros(_shape(shape), dtype=_dtype(dtype)), name=name)
 
 
+@symbolic
 def k_zeros_like(x: Any, dtype: Any = None, name: str | None = None) -> tf.Tensor:
     """Zeros of the shape (and, unless ``dtype`` is given, the dtype) of ``x``.
 
@@ -878,6 +997,7 @@ def k_zeros_like(x: Any, dtype: Any = None, name: str | None = None) -> tf.Tenso
     return tf.zeros_like(_as_tensor(x), dtype=None if dtype is None else _dtype(dtype), name=name)
 
 
+@symbolic
 def k_ones_like(x: Any, dtype: Any = None, name: str | None = None) -> tf.Tensor:
     """Ones of the shape (and, unless ``dtype`` is given, the dtype) of ``x``.
 

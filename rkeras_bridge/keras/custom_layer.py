@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import inspect
 import types
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -92,6 +93,16 @@ class KerasLayer:
         return self._wrapper.add_weight(name=name, shape=shape, dtype=dtype, initializer=initializer,
                                         regularizer=regularizer, trainable=trainable, constraint=constraint)
 
+    def add_loss(self, losses: Any, inputs: Any = None) -> None:
+        """Add a loss (or a list of them) to the Keras layer (see :meth:`DelegatingLayer.add_loss`)."""
+        if self._wrapper is None:
+            raise RuntimeError("add_loss() is only available once create_layer() has made the layer")
+        self._wrapper.add_loss(losses, inputs)
+
+    def python_layer(self) -> keras.layers.Layer | None:
+        """The Keras layer made from this object (R keras 2.x's ``python_layer()``)."""
+        return self._wrapper
+
     def _set_wrapper(self, wrapper: keras.layers.Layer) -> None:
         self._wrapper = wrapper
 
@@ -101,7 +112,37 @@ class KerasLayer:
         return self._wrapper
 
 
-class DelegatingLayer(keras.layers.Layer):
+class _KerasTwoLosses:
+    """``add_loss`` as R keras 2.x users wrote it: ``add_loss(losses, inputs = NULL)``.
+
+    A loss added while the layer computes (in ``call``) belongs to that call, as in Keras 3. A loss
+    added elsewhere (in ``build``) stays with the layer, as Keras 2 kept it; Keras 3 would drop it
+    at the next call. Such a loss is a tensor computed once (eager TensorFlow has no graph to
+    re-run), so it adds a constant; a function of no arguments is re-evaluated every time the
+    losses are read, which follows the weights.
+    """
+
+    def add_loss(self, losses: Any, inputs: Any = None) -> None:
+        if inputs is not None:
+            warnings.warn("add_loss(inputs = ...): Keras 3 has no losses conditional on inputs; the loss is "
+                          "added unconditionally", stacklevel=2)
+        flat = list(losses) if isinstance(losses, (list, tuple)) else [losses]
+        if self.__dict__.get("_rkb_calling"):
+            super().add_loss(flat)  # type: ignore[misc]
+            return
+        for loss in flat:
+            if not callable(loss) and not keras.ops.is_tensor(loss):
+                raise bad_argument("losses", loss, "a scalar tensor (or a function of no arguments "
+                                   "returning one)", error=TypeError)
+        self.__dict__.setdefault("_rkb_kept_losses", []).extend(flat)
+
+    def _get_own_losses(self) -> list[Any]:
+        own = super()._get_own_losses()  # type: ignore[misc]
+        kept = self.__dict__.get("_rkb_kept_losses", [])
+        return own + [loss() if callable(loss) else loss for loss in kept]
+
+
+class DelegatingLayer(_KerasTwoLosses, keras.layers.Layer):
     """A Keras layer that calls ``build``, ``call`` and ``compute_output_shape`` of ``impl``."""
 
     def __init__(self, impl: Any, **kwargs: Any):
@@ -137,7 +178,11 @@ class DelegatingLayer(keras.layers.Layer):
             kwargs["mask"] = mask
         if training is not None and "training" in self._rkb_keywords:
             kwargs["training"] = training
-        return self._rkb_impl.call(inputs, **kwargs)
+        self.__dict__["_rkb_calling"] = True  # add_loss() from here belongs to this call
+        try:
+            return self._rkb_impl.call(inputs, **kwargs)
+        finally:
+            self.__dict__["_rkb_calling"] = False
 
     def compute_output_spec(self, *args: Any, **kwargs: Any) -> Any:
         if callable(getattr(self._rkb_impl, "compute_output_shape", None)):

@@ -6,9 +6,10 @@
 Every function also takes the arguments R keras 2.x gives every layer: ``input_shape``,
 ``batch_input_shape``, ``batch_size``, ``dtype``, ``name``, ``trainable`` and ``weights``. Keras 3
 dropped most of them from ``Layer``; here ``input_shape`` (or ``batch_input_shape`` without its
-batch dimension) still gives the first layer of a sequential model its input, ``batch_size`` is
-checked and ignored (Keras 3 inputs have no fixed batch size), and ``weights`` sets the initial
-weights, which needs the input shape to build the layer at once.
+batch dimension) still gives the first layer of a sequential model its input; a batch size, from
+``batch_input_shape`` or else ``batch_size``, makes that input's batch size fixed (as Keras 2 did,
+which stateful RNNs need) and is ignored elsewhere; ``weights`` sets the initial weights, which
+needs the input shape to build the layer at once.
 
 Two defaults keep 2018 numbers: ``layer_gru`` and ``layer_lstm`` default to R keras 2.x's
 ``recurrent_activation = "hard_sigmoid"`` (and ``layer_gru`` to ``reset_after = FALSE``), and the
@@ -32,6 +33,7 @@ from ..bridge.conversion import as_flag, as_integer, as_integer_tuple
 from ..bridge.errors import bad_argument
 
 from .models import set_weights
+from .regularizers import keras2_activity_regularizer
 
 __all__: list[str] = []  # argument handling shared by the layers_* modules; no layer_* function here
 
@@ -40,6 +42,11 @@ def _compose(object: Any, layer: keras.layers.Layer) -> Any:
     if object is None:
         return layer
     if isinstance(object, keras.Sequential):
+        batch_shape = getattr(layer, "_rkb_batch_input_shape", None)
+        if batch_shape is not None and not object._layers:
+            # Keras 3 makes the first layer's `input_shape` an input without a batch size; a fixed
+            # one (R keras 2.x's batch_size / batch_input_shape) needs an explicit input layer.
+            object.add(keras.layers.InputLayer(batch_shape=batch_shape))
         object.add(layer)
         return object
     return layer(object)
@@ -82,17 +89,18 @@ def _make_layer(cls: Callable[..., keras.layers.Layer], object: Any, kwargs: dic
     common = {k: kwargs.pop(k) for k in _COMMON if k in kwargs}
     arguments.update(kwargs)
     shape = None
+    batch = as_integer(common.get("batch_size"), "batch_size", minimum=1, allow_none=True)
     if common.get("batch_input_shape") is not None:
         batch_shape = as_integer_tuple(common["batch_input_shape"], "batch_input_shape")
         if len(batch_shape) < 2:
             raise bad_argument("batch_input_shape", common["batch_input_shape"],
                                "the batch size (or NULL) followed by the input shape, e.g. list(NULL, 32)")
-        shape = batch_shape[1:]
-    if common.get("input_shape") is not None:
+        # As in Keras 2, batch_input_shape wins over input_shape and batch_size.
+        batch, shape = batch_shape[0], batch_shape[1:]
+    elif common.get("input_shape") is not None:
         shape = as_integer_tuple(common["input_shape"], "input_shape")
     if shape is not None:
         arguments["input_shape"] = shape
-    as_integer(common.get("batch_size"), "batch_size", minimum=1, allow_none=True)
     name = common.get("name")
     if name is not None:
         if not isinstance(name, str):
@@ -102,11 +110,15 @@ def _make_layer(cls: Callable[..., keras.layers.Layer], object: Any, kwargs: dic
         arguments["dtype"] = common["dtype"]
     if common.get("trainable") is not None:
         arguments["trainable"] = as_flag(common["trainable"], "trainable")
+    if arguments.get("activity_regularizer") is not None:  # keras 2.2.4 did not divide it by the batch size
+        arguments["activity_regularizer"] = keras2_activity_regularizer(arguments["activity_regularizer"])
     with warnings.catch_warnings():
         # `input_shape` is how R keras 2.x code gives a sequential model its input; Keras 3 still
         # honours it for the first layer but warns every time.
         warnings.filterwarnings("ignore", message="Do not pass an `input_shape`")
         layer = cls(**arguments)
+    if batch is not None and shape is not None:
+        layer._rkb_batch_input_shape = (batch, *shape)
     weights = common.get("weights")
     if weights is not None:
         if shape is None:

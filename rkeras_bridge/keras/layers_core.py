@@ -1,4 +1,6 @@
-"""Core layers (R keras 2.x ``layers-core.R``): input, dense, activation, reshape, flatten, lambda.
+"""Core layers (R keras 2.x ``layers-core.R``): input, dense, activation, reshape, permute,
+repeat_vector, lambda, activity_regularization, masking, flatten; and dense_features (R keras
+2.2.5's ``layers-features.R``, which the May 2019 test suite already used).
 
 The arguments every layer takes and how a layer is composed with ``object``: see
 :mod:`rkeras_bridge.keras.layer_arguments`.
@@ -13,11 +15,13 @@ from typing import Any
 import keras
 import numpy as np
 
-from ..bridge.conversion import as_flag, as_integer, as_integer_tuple
+from ..bridge.conversion import as_flag, as_integer, as_integer_tuple, as_number
 from ..bridge.errors import bad_argument
 from .layer_arguments import _activation, _make_layer, _shape
 
-__all__ = ["layer_input", "layer_dense", "layer_activation", "layer_flatten", "layer_reshape", "layer_lambda"]
+__all__ = ["layer_input", "layer_dense", "layer_activation", "layer_flatten", "layer_reshape", "layer_lambda",
+           "layer_permute", "layer_repeat_vector", "layer_activity_regularization", "layer_masking",
+           "layer_dense_features"]
 
 
 def layer_input(shape: Any = None, batch_shape: Any = None, name: str | None = None, dtype: Any = None,
@@ -55,6 +59,11 @@ def layer_dense(
     use_bias: bool = True,
     kernel_initializer: Any = "glorot_uniform",
     bias_initializer: Any = "zeros",
+    kernel_regularizer: Any = None,
+    bias_regularizer: Any = None,
+    activity_regularizer: Any = None,
+    kernel_constraint: Any = None,
+    bias_constraint: Any = None,
     name: str | None = None,
     **kwargs: Any,
 ) -> Any:
@@ -71,10 +80,15 @@ def layer_dense(
         use_bias: Whether to add a bias. Defaults to `True`.
         kernel_initializer: Defaults to `"glorot_uniform"`.
         bias_initializer: Defaults to `"zeros"`.
+        kernel_regularizer: Defaults to `None`.
+        bias_regularizer: Defaults to `None`.
+        activity_regularizer: Regularizer of the output. Defaults to `None`.
+        kernel_constraint: Defaults to `None`.
+        bias_constraint: Defaults to `None`.
         name: Layer name. Defaults to `None`.
         **kwargs: The common layer arguments (``input_shape``, ``batch_input_shape``,
             ``batch_size``, ``dtype``, ``trainable``, ``weights``; see the module notes) or further
-            ``keras.layers.Dense`` arguments (regularizers, constraints).
+            ``keras.layers.Dense`` arguments.
 
     Returns:
         The layer, the model, or the output tensor, depending on ``object``.
@@ -84,7 +98,10 @@ def layer_dense(
     units = as_integer(units, "units", minimum=1)
     return _make_layer(keras.layers.Dense, object, dict(kwargs, name=name), units=units,
                        activation=_activation(activation), use_bias=as_flag(use_bias, "use_bias"),
-                       kernel_initializer=kernel_initializer, bias_initializer=bias_initializer)
+                       kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                       kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                       activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                       bias_constraint=bias_constraint)
 
 
 def layer_activation(
@@ -209,3 +226,232 @@ def layer_lambda(object: Any = None, f: Any = None, output_shape: Any = None, ma
                            error=TypeError)
     return _make_layer(keras.layers.Lambda, object, dict(kwargs, name=name), function=_inspectable(f),
                        output_shape=output_shape, mask=mask, arguments=arguments)
+
+
+def layer_permute(object: Any = None, dims: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """Permutes the dimensions of each example (the batch dimension stays first).
+
+    Example:
+        >>> layer = layer_permute(dims=(2, 1))  # (batch, 10, 64) -> (batch, 64, 10)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        dims: The permutation of the non-batch dimensions, numbered from 1, e.g. ``c(2, 1)``.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_permute()`` of R keras 2.x.
+    """
+    if dims is None:
+        raise bad_argument("dims", dims, "a permutation of 1, ..., n such as c(2, 1)")
+    values = np.asarray(dims, dtype="O").reshape(-1).tolist()
+    parsed = tuple(as_integer(v, f"dims[{i + 1}]", minimum=1) for i, v in enumerate(values))
+    if sorted(parsed) != list(range(1, len(parsed) + 1)):
+        raise bad_argument("dims", dims, f"a permutation of 1, ..., {len(parsed)} (the non-batch dimensions, "
+                           "numbered from 1)")
+    return _make_layer(keras.layers.Permute, object, dict(kwargs, name=name), dims=parsed)
+
+
+def layer_repeat_vector(object: Any = None, n: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """Repeats each example ``n`` times: (batch, features) to (batch, n, features).
+
+    Example:
+        >>> layer = layer_repeat_vector(n=3)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        n: The number of repetitions, a positive integer.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_repeat_vector()`` of R keras 2.x.
+    """
+    return _make_layer(keras.layers.RepeatVector, object, dict(kwargs, name=name),
+                       n=as_integer(n, "n", minimum=1))
+
+
+@keras.saving.register_keras_serializable(package="rkeras_bridge")
+class ActivityRegularization(keras.layers.Layer):
+    """Passes its input on and adds ``l1 * sum(|x|) + l2 * sum(x^2)`` to the losses, as Keras 2 did.
+
+    Keras 3's ``ActivityRegularization`` divides the penalty by the batch size; Keras 2.2.4 (R
+    keras 2.2.4's default implementation) added the plain sum over the batch.
+    """
+
+    def __init__(self, l1: float = 0.0, l2: float = 0.0, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.l1 = float(l1)
+        self.l2 = float(l2)
+        self.supports_masking = True
+
+    def call(self, inputs: Any) -> Any:
+        x = keras.ops.convert_to_tensor(inputs, dtype=self.compute_dtype)
+        penalty = keras.ops.convert_to_tensor(0.0, dtype=x.dtype)
+        if self.l1:
+            penalty = penalty + self.l1 * keras.ops.sum(keras.ops.abs(x))
+        if self.l2:
+            penalty = penalty + self.l2 * keras.ops.sum(keras.ops.square(x))
+        if self.l1 or self.l2:
+            self.add_loss(penalty)
+        return x
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        return input_shape
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "l1": self.l1, "l2": self.l2}
+
+
+def layer_activity_regularization(object: Any = None, l1: Any = 0.0, l2: Any = 0.0, name: str | None = None,
+                                  **kwargs: Any) -> Any:
+    """Passes the input on unchanged and adds an L1/L2 penalty on it to the model's losses.
+
+    The penalty is ``l1 * sum(abs(x)) + l2 * sum(x^2)`` over the whole batch, as in Keras 2.2.4
+    (Keras 3's layer of that name divides it by the batch size).
+
+    Example:
+        >>> layer = layer_activity_regularization(l1=0.01)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        l1: L1 factor, a number >= 0. Defaults to `0`.
+        l2: L2 factor, a number >= 0. Defaults to `0`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_activity_regularization()`` of R keras 2.x.
+    """
+    return _make_layer(ActivityRegularization, object, dict(kwargs, name=name),
+                       l1=as_number(l1, "l1", low=0), l2=as_number(l2, "l2", low=0))
+
+
+def layer_masking(object: Any = None, mask_value: Any = 0.0, name: str | None = None, **kwargs: Any) -> Any:
+    """Masks the timesteps whose features all equal ``mask_value`` (skipped by layers that support masks).
+
+    The output is the input with masked timesteps set to 0, and a mask (batch, timesteps) that
+    recurrent layers downstream use to skip those steps.
+
+    Example:
+        >>> layer = layer_masking(mask_value=0)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        mask_value: The padding value, a number. Defaults to `0`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_masking()`` of R keras 2.x.
+    """
+    return _make_layer(keras.layers.Masking, object, dict(kwargs, name=name),
+                       mask_value=as_number(mask_value, "mask_value"))
+
+
+def _feature_column_api() -> Any:
+    import tensorflow as tf
+
+    return tf.__internal__.feature_column
+
+
+class _ColumnState:
+    """The state manager of TensorFlow feature columns, creating their variables on a Keras 3 layer."""
+
+    def __init__(self, layer: keras.layers.Layer):
+        self._layer = layer
+        self._variables: dict[Any, dict[str, Any]] = {}
+
+    def create_variable(self, feature_column: Any, name: str, shape: Any, dtype: Any = None,
+                        trainable: bool = True, use_resource: bool = True, initializer: Any = None) -> Any:
+        variable = self._layer.add_weight(name=name, shape=shape, dtype=dtype, initializer=initializer,
+                                          trainable=self._layer.trainable and trainable)
+        self._variables.setdefault(feature_column, {})[name] = variable
+        return variable
+
+    def get_variable(self, feature_column: Any, name: str) -> Any:
+        # Feature columns call TensorFlow ops on the tf.Variable itself.
+        return self._variables[feature_column][name].value
+
+    def add_variable(self, feature_column: Any, var: Any) -> None:
+        self._variables.setdefault(feature_column, {})[var.name] = var
+
+    def has_resource(self, feature_column: Any, name: str) -> bool:
+        return False
+
+
+class DenseFeatures(keras.layers.Layer):
+    """TensorFlow's ``DenseFeatures`` (tf.keras 1.14+, gone with Keras 3) on Keras 3.
+
+    The input is a dict (R: named list) of feature tensors; each feature column (sorted by name)
+    gives a dense (batch, n) tensor, and the output is their concatenation.
+    """
+
+    def __init__(self, feature_columns: Any, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._feature_columns = sorted(feature_columns, key=lambda column: column.name)
+        self._state = _ColumnState(self)
+
+    def build(self, input_shape: Any = None) -> None:
+        for column in self._feature_columns:
+            column.create_state(self._state)
+        self.built = True
+
+    def call(self, features: Any) -> Any:
+        import tensorflow as tf
+
+        cache = _feature_column_api().FeatureTransformationCache(features)
+        outputs = []
+        for column in self._feature_columns:
+            tensor = column.get_dense_tensor(cache, self._state)
+            width = column.variable_shape.num_elements()
+            outputs.append(tf.reshape(tf.cast(tensor, self.compute_dtype), (-1, width)))
+        return tf.concat(outputs, axis=-1)
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        return (None, sum(column.variable_shape.num_elements() for column in self._feature_columns))
+
+
+def layer_dense_features(object: Any = None, feature_columns: Any = None, name: str | None = None,
+                         **kwargs: Any) -> Any:
+    """Turns a named list of features into one dense tensor through TensorFlow feature columns.
+
+    Each column (``tf$feature_column$numeric_column("mpg")``, an embedding or indicator column
+    ...) makes a (batch, n) tensor from the features; the output concatenates them, the columns
+    sorted by name, as TensorFlow's ``DenseFeatures`` did. Keras 3 dropped that layer; this one
+    computes the same on Keras 3 (embedding columns' tables are the layer's weights).
+
+    Example:
+        >>> fc = [tf.feature_column.numeric_column("mpg")]
+        >>> out = layer_dense_features({"mpg": layer_input(shape=1)}, feature_columns=fc)
+
+    Args:
+        object: As in :func:`layer_dense`; a tensor input is a dict (R: named list) of tensors.
+            Defaults to `None`.
+        feature_columns: A list of TensorFlow feature columns (dense columns).
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_dense_features()`` of R keras 2.2.5.
+    """
+    dense_column = _feature_column_api().DenseColumn
+    if isinstance(feature_columns, dict):  # an R named list, e.g. tfdatasets' spec$dense_features()
+        feature_columns = list(feature_columns.values())
+    columns = list(feature_columns) if isinstance(feature_columns, (list, tuple)) else [feature_columns]
+    if feature_columns is None or not columns or not all(isinstance(c, dense_column) for c in columns):
+        raise bad_argument("feature_columns", feature_columns, "a list of dense TensorFlow feature columns "
+                           "(tf$feature_column$numeric_column(), embedding_column(), indicator_column() ...)",
+                           error=TypeError)
+    return _make_layer(DenseFeatures, object, dict(kwargs, name=name), feature_columns=columns)

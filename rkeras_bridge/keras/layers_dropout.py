@@ -1,4 +1,4 @@
-"""Dropout layers (R keras 2.x ``layers-dropout.R``).
+"""Dropout layers (R keras 2.x ``layers-dropout.R``): dropout and spatial dropout.
 
 The arguments every layer takes and how a layer is composed with ``object``: see
 :mod:`rkeras_bridge.keras.layer_arguments`.
@@ -10,11 +10,17 @@ from typing import Any
 
 import keras
 
-from ..bridge.conversion import as_integer
-from ..bridge.errors import bad_argument
+from ..bridge.conversion import as_integer, as_number
 from .layer_arguments import _make_layer, _shape
+from .layers_convolutional import _data_format
 
-__all__ = ["layer_dropout"]
+__all__ = [
+    "layer_dropout", "layer_spatial_dropout_1d", "layer_spatial_dropout_2d", "layer_spatial_dropout_3d",
+]
+
+
+def _rate(rate: Any) -> float:
+    return as_number(rate, "rate", low=0, high=1, high_open=True)  # type: ignore[return-value]
 
 
 def layer_dropout(object: Any = None, rate: Any = None, noise_shape: Any = None, seed: Any = None,
@@ -37,12 +43,81 @@ def layer_dropout(object: Any = None, rate: Any = None, noise_shape: Any = None,
 
     Mirrors ``keras::layer_dropout()`` of R keras 2.x.
     """
-    try:
-        rate_value = float(rate)
-    except (TypeError, ValueError):
-        raise bad_argument("rate", rate, "a number in [0, 1)") from None
-    if not 0 <= rate_value < 1:
-        raise bad_argument("rate", rate, "a number in [0, 1)")
-    seed = as_integer(seed, "seed", allow_none=True)
-    return _make_layer(keras.layers.Dropout, object, dict(kwargs, name=name), rate=rate_value,
-                       noise_shape=_shape(noise_shape, "noise_shape"), seed=seed)
+    return _make_layer(keras.layers.Dropout, object, dict(kwargs, name=name), rate=_rate(rate),
+                       noise_shape=_shape(noise_shape, "noise_shape"),
+                       seed=as_integer(seed, "seed", allow_none=True))
+
+
+def layer_spatial_dropout_1d(object: Any = None, rate: Any = None, name: str | None = None,
+                             **kwargs: Any) -> Any:
+    """Drops whole channels of a sequence (every step of a channel together) while training.
+
+    Where neighbouring steps are strongly correlated, dropping single values does not regularise;
+    dropping whole feature maps does (Tompson et al. 2014). Kept channels are scaled by
+    ``1 / (1 - rate)``.
+
+    Example:
+        >>> layer = layer_spatial_dropout_1d(rate=0.2)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        rate: Fraction of the channels to drop, in [0, 1).
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments (and ``seed``).
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_spatial_dropout_1d()`` of R keras 2.x.
+    """
+    return _make_layer(keras.layers.SpatialDropout1D, object, dict(kwargs, name=name), rate=_rate(rate))
+
+
+def layer_spatial_dropout_2d(object: Any = None, rate: Any = None, data_format: str | None = None,
+                             name: str | None = None, **kwargs: Any) -> Any:
+    """Drops whole channels (feature maps) of images while training; kept ones are scaled up.
+
+    Kept channels are multiplied by ``1 / (1 - rate)``.
+
+    Example:
+        >>> layer = layer_spatial_dropout_2d(rate=0.2)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        rate: Fraction of the channels to drop, in [0, 1).
+        data_format: Defaults to `None` (channels last).
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments (and ``seed``).
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_spatial_dropout_2d()`` of R keras 2.x.
+    """
+    return _make_layer(keras.layers.SpatialDropout2D, object, dict(kwargs, name=name), rate=_rate(rate),
+                       data_format=_data_format(data_format))
+
+
+def layer_spatial_dropout_3d(object: Any = None, rate: Any = None, data_format: str | None = None,
+                             name: str | None = None, **kwargs: Any) -> Any:
+    """Drops whole channels (feature maps) of volumes while training; kept ones are scaled up.
+
+    Kept channels are multiplied by ``1 / (1 - rate)``.
+
+    Example:
+        >>> layer = layer_spatial_dropout_3d(rate=0.2)
+
+    Args:
+        object: As in :func:`layer_dense`. Defaults to `None`.
+        rate: Fraction of the channels to drop, in [0, 1).
+        data_format: Defaults to `None` (channels last).
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments (and ``seed``).
+
+    Returns:
+        The layer, the model, or the output tensor, depending on ``object``.
+
+    Mirrors ``keras::layer_spatial_dropout_3d()`` of R keras 2.x.
+    """
+    return _make_layer(keras.layers.SpatialDropout3D, object, dict(kwargs, name=name), rate=_rate(rate),
+                       data_format=_data_format(data_format))

@@ -16,12 +16,16 @@ from ..bridge.conversion import as_flag, as_integer
 from ..bridge.errors import bad_argument
 from .layer_arguments import _make_layer
 
-__all__ = ["layer_concatenate", "layer_dot"]
+__all__ = ["layer_concatenate", "layer_dot", "layer_add", "layer_subtract", "layer_multiply", "layer_average",
+           "layer_maximum", "layer_minimum"]
 
 
-def _merge(layer_class: type, inputs: Any, kwargs: dict[str, Any], **arguments: Any) -> Any:
+def _merge(layer_class: type, inputs: Any, kwargs: dict[str, Any], /, n: int | None = None,
+           **arguments: Any) -> Any:
     if inputs is not None and not (isinstance(inputs, (list, tuple)) and len(inputs) >= 2):
         raise bad_argument("inputs", inputs, "a list of at least two tensors (or NULL/None for the layer)")
+    if inputs is not None and n is not None and len(inputs) != n:
+        raise bad_argument("inputs", inputs, f"a list of exactly {n} tensors")
     return _make_layer(layer_class, None if inputs is None else list(inputs), kwargs, **arguments)
 
 
@@ -76,3 +80,117 @@ def layer_dot(inputs: Any = None, axes: Any = None, normalize: bool = False, nam
     return _merge(keras.layers.Dot, inputs, dict(kwargs, name=name),
                   axes=parsed[0] if len(parsed) == 1 else tuple(parsed),
                   normalize=as_flag(normalize, "normalize"))
+
+
+def layer_add(inputs: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """Sums a list of tensors element-wise (all of the same shape).
+
+    Example:
+        >>> out = layer_add([np.array([[1.0, 5.0]]), np.array([[3.0, 2.0]])])
+
+    Args:
+        inputs: A list of tensors; `None` returns the layer (to call on a list later). Defaults to `None`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The merged tensor (the shape of the inputs), or the layer.
+
+    Mirrors ``keras::layer_add()`` of R keras 2.x.
+    """
+    return _merge(keras.layers.Add, inputs, dict(kwargs, name=name))
+
+
+def layer_subtract(inputs: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """Subtracts the second tensor from the first, element-wise: ``inputs[[1]] - inputs[[2]]``.
+
+    Example:
+        >>> out = layer_subtract([np.array([[1.0, 5.0]]), np.array([[3.0, 2.0]])])
+
+    Args:
+        inputs: A list of two tensors; `None` returns the layer (to call on a list later). Defaults to `None`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The merged tensor (the shape of the inputs), or the layer.
+
+    Mirrors ``keras::layer_subtract()`` of R keras 2.x.
+    """
+    return _merge(keras.layers.Subtract, inputs, dict(kwargs, name=name), n=2)
+
+
+def layer_multiply(inputs: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """Multiplies a list of tensors element-wise.
+
+    Example:
+        >>> out = layer_multiply([np.array([[1.0, 5.0]]), np.array([[3.0, 2.0]])])
+
+    Args:
+        inputs: A list of tensors; `None` returns the layer (to call on a list later). Defaults to `None`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The merged tensor (the shape of the inputs), or the layer.
+
+    Mirrors ``keras::layer_multiply()`` of R keras 2.x.
+    """
+    return _merge(keras.layers.Multiply, inputs, dict(kwargs, name=name))
+
+
+def layer_average(inputs: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """Averages a list of tensors element-wise.
+
+    Example:
+        >>> out = layer_average([np.array([[1.0, 5.0]]), np.array([[3.0, 2.0]])])
+
+    Args:
+        inputs: A list of tensors; `None` returns the layer (to call on a list later). Defaults to `None`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The merged tensor (the shape of the inputs), or the layer.
+
+    Mirrors ``keras::layer_average()`` of R keras 2.x.
+    """
+    return _merge(keras.layers.Average, inputs, dict(kwargs, name=name))
+
+
+def layer_maximum(inputs: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """The element-wise maximum of a list of tensors.
+
+    Example:
+        >>> out = layer_maximum([np.array([[1.0, 5.0]]), np.array([[3.0, 2.0]])])
+
+    Args:
+        inputs: A list of tensors; `None` returns the layer (to call on a list later). Defaults to `None`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The merged tensor (the shape of the inputs), or the layer.
+
+    Mirrors ``keras::layer_maximum()`` of R keras 2.x.
+    """
+    return _merge(keras.layers.Maximum, inputs, dict(kwargs, name=name))
+
+
+def layer_minimum(inputs: Any = None, name: str | None = None, **kwargs: Any) -> Any:
+    """The element-wise minimum of a list of tensors.
+
+    Example:
+        >>> out = layer_minimum([np.array([[1.0, 5.0]]), np.array([[3.0, 2.0]])])
+
+    Args:
+        inputs: A list of tensors; `None` returns the layer (to call on a list later). Defaults to `None`.
+        name: Layer name. Defaults to `None`.
+        **kwargs: Common layer arguments.
+
+    Returns:
+        The merged tensor (the shape of the inputs), or the layer.
+
+    Mirrors ``keras::layer_minimum()`` of R keras 2.x.
+    """
+    return _merge(keras.layers.Minimum, inputs, dict(kwargs, name=name))

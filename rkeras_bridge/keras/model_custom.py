@@ -3,9 +3,12 @@
 The 2018 R idiom builds a model from a closure: ``model_fn(self)`` sets layers on ``self`` and
 returns the forward function ``function(x, mask = NULL, training = FALSE)``. Keras 3 removed
 ``keras_model_custom`` and only passes ``training``/``mask`` to a ``call`` that names them, so the
-model here has a fixed ``call(inputs, training=None, mask=None)`` and forwards each keyword only
-when the user's function accepts it and Keras has a value for it (``None`` leaves the user's own
-default in force, e.g. R's ``training = FALSE``).
+model here has a fixed ``call(inputs, *args, training=None, mask=None, **kwargs)``: further
+positional inputs (``model(input_image, target, training = TRUE)`` on
+``function(inp, target, training = FALSE)``, as R keras 2.2.4 allowed) and other keyword arguments
+reach the user's function unchanged, while ``training`` and ``mask`` are forwarded only as
+keywords, only when the user's function names them and Keras has a value for them (``None`` leaves
+the user's own default in force, e.g. R's ``training = FALSE``).
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ class CustomModel(keras.Model):
         self._rkb_keywords = _accepted_keywords(call_fn)
         # A forward function that takes `mask` handles masks itself; Keras should pass them on.
         self.supports_masking = "mask" in self._rkb_keywords
+        # 2018 models took any positional argument after the inputs (a target image, a hidden
+        # state, a flag); Keras 3 refuses non-tensors there unless a layer opts in.
+        self._allow_non_tensor_positional_args = True
 
     def build(self, input_shape: Any = None) -> None:
         # Keras 3 would build by running `call` on symbolic tensors, i.e. run the user's (R) code
@@ -71,13 +77,15 @@ class CustomModel(keras.Model):
         # themselves on the first real call instead.
         self.built = True
 
-    def call(self, inputs: Any, training: bool | None = None, mask: Any = None) -> Any:
-        kwargs = {}
+    def call(self, inputs: Any, *args: Any, training: bool | None = None, mask: Any = None,
+             **kwargs: Any) -> Any:
+        # `training` and `mask` are keyword-only here, so a second positional input can never be
+        # taken for `training` (Keras 3 binds call arguments by this signature).
         if training is not None and "training" in self._rkb_keywords:
             kwargs["training"] = training
         if mask is not None and "mask" in self._rkb_keywords:
             kwargs["mask"] = mask
-        return self._rkb_call_fn(inputs, **kwargs)
+        return self._rkb_call_fn(inputs, *args, **kwargs)
 
 
 def keras_model_custom(model_fn: Callable[[Any], Callable[..., Any]], name: str | None = None) -> CustomModel:
@@ -95,8 +103,10 @@ def keras_model_custom(model_fn: Callable[[Any], Callable[..., Any]], name: str 
     Args:
         model_fn: Called once with the new model as ``self``; sets layers as attributes of ``self``
             (they are tracked, so their weights appear in ``model.variables``) and returns the call
-            function. The call function takes the inputs first and may take ``mask`` and
-            ``training``; it receives each only when it names it.
+            function. The call function takes the inputs first, then any further positional
+            inputs and keyword arguments the model is called with
+            (``model(image, target, training=True)`` calls ``call(image, target, training=True)``);
+            it receives ``mask`` and ``training`` only when it names them, and only by name.
         name: The model's name. Defaults to `None` (Keras picks one).
 
     Returns:

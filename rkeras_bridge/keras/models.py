@@ -20,7 +20,8 @@ import keras
 import numpy as np
 
 from ..bridge.conversion import as_flag, as_integer, as_number, refuse_non_finite
-from ..bridge.errors import bad_argument, describe
+from ..bridge.errors import bad_argument, describe, unavailable
+from .callbacks import check_callbacks
 
 __all__ = [
     "keras_model",
@@ -29,8 +30,16 @@ __all__ = [
     "fit",
     "evaluate",
     "predict",
-    "callback_early_stopping",
+    "train_on_batch",
+    "test_on_batch",
+    "predict_on_batch",
+    "predict_proba",
+    "predict_classes",
+    "summary",
     "get_layer",
+    "pop_layer",
+    "clone_model",
+    "multi_gpu_model",
     "get_weights",
     "set_weights",
     "save_model_weights_tf",
@@ -127,9 +136,10 @@ def compile(
     for name, value in (("sample_weight_mode", sample_weight_mode), ("target_tensors", target_tensors)):
         if value is not None:
             raise bad_argument(name, value, "NULL/None (Keras 3 has no such option)")
-    if isinstance(metrics, str):
+    # One metric (a name, a function, a metric object) is a list of one, as R keras 2.2.4 made it.
+    if metrics is not None and not isinstance(metrics, (list, tuple, dict)):
         metrics = [metrics]
-    if isinstance(weighted_metrics, str):
+    if weighted_metrics is not None and not isinstance(weighted_metrics, (list, tuple, dict)):
         weighted_metrics = [weighted_metrics]
     object.compile(optimizer=optimizer, loss=loss, metrics=metrics, loss_weights=loss_weights,
                    weighted_metrics=weighted_metrics, **kwargs)
@@ -169,12 +179,7 @@ def _class_weight(value: Any) -> dict[int, float] | None:
 
 
 def _callbacks(value: Any) -> list[Any] | None:
-    callbacks = _as_list(value)
-    for i, cb in enumerate(callbacks or []):
-        if not isinstance(cb, keras.callbacks.Callback):
-            raise bad_argument(f"callbacks[[{i + 1}]]", cb, "a callback such as callback_early_stopping()",
-                               error=TypeError)
-    return callbacks
+    return check_callbacks(value)
 
 
 def fit(
@@ -211,27 +216,73 @@ def fit(
 
     Returns:
         ``{"params": {...}, "metrics": {"loss": [...], "val_loss": [...], ...}}`` with one float per
-        epoch run (fewer than ``epochs`` when early stopping ends training).
+        epoch run (fewer than ``epochs`` when early stopping ends training). ``params`` holds Keras's
+        ``epochs``, ``steps`` and ``verbose`` and, as R keras 2.2.4's history did, ``samples``,
+        ``batch_size``, ``do_validation`` and ``validation_samples`` (R prints them).
 
     Mirrors ``keras::fit()`` of R keras 2.x.
     """
     _check_model(object)
     for name, value in (("x", x), ("y", y), ("validation_data", validation_data)):
         refuse_non_finite(value, name)
+    batch_size = _batch_size(batch_size, x)
+    validation_split = as_number(validation_split, "validation_split", low=0, high=1, high_open=True)
+    validation_data = _validation_data(validation_data)
+    shuffle = as_flag(shuffle, "shuffle")
     history = object.fit(
-        x=x, y=y, batch_size=as_integer(batch_size, "batch_size", minimum=1, allow_none=True),
+        x=x, y=y, batch_size=batch_size,
         epochs=as_integer(epochs, "epochs", minimum=0), verbose=_verbose(verbose),
-        callbacks=_callbacks(callbacks),
-        validation_split=as_number(validation_split, "validation_split", low=0, high=1, high_open=True),
-        validation_data=_validation_data(validation_data), shuffle=as_flag(shuffle, "shuffle"),
+        callbacks=_callbacks(callbacks), validation_split=validation_split,
+        # A dataset comes batched and shuffled as it is (Keras ignores `shuffle` for it, with a warning).
+        validation_data=validation_data, shuffle=shuffle and not _is_dataset(x),
         class_weight=_class_weight(class_weight), sample_weight=sample_weight,
         initial_epoch=as_integer(initial_epoch, "initial_epoch", minimum=0),
         steps_per_epoch=as_integer(steps_per_epoch, "steps_per_epoch", minimum=1, allow_none=True),
         validation_steps=as_integer(validation_steps, "validation_steps", minimum=1, allow_none=True),
         **kwargs,
     )
-    metrics = {k: [float(v) for v in values] for k, values in history.history.items()}
     params = {k: v for k, v in (history.params or {}).items() if isinstance(v, (int, float, str, bool))}
+    # What R keras 2.2.4's history print reads: samples, batch size, validation.
+    samples = _n_examples(x)
+    validation_samples = _n_examples(validation_data[0]) if isinstance(validation_data, tuple) else None
+    if samples is not None and validation_split and validation_data is None:
+        train = int(np.floor(samples * (1.0 - validation_split)))
+        samples, validation_samples = train, samples - train
+    params.update(samples=samples, batch_size=batch_size if samples is None else batch_size or 32,
+                  do_validation=validation_data is not None or bool(validation_split),
+                  validation_samples=validation_samples)
+    return history_result(params, history.history)
+
+
+def _is_dataset(x: Any) -> bool:
+    import tensorflow as tf
+
+    return isinstance(x, tf.data.Dataset)
+
+
+def _batch_size(value: Any, x: Any) -> int | None:
+    """``batch_size``, refused for a dataset (it is batched already), as R keras 2.2.4 refused it."""
+    batch_size = as_integer(value, "batch_size", minimum=1, allow_none=True)
+    if batch_size is not None and _is_dataset(x):
+        raise bad_argument("batch_size", value, "NULL/None when `x` is a dataset: a dataset is batched "
+                           "already (dataset_batch())")
+    return batch_size
+
+
+def _n_examples(x: Any) -> int | None:
+    """The number of examples in array data (`None` for datasets and generators)."""
+    first = x[0] if isinstance(x, (list, tuple)) and x else x
+    if isinstance(first, dict):
+        first = next(iter(first.values()), None)
+    shape = getattr(first, "shape", None)
+    if shape is None or not len(shape) or shape[0] is None or hasattr(x, "element_spec"):
+        return None
+    return int(shape[0])
+
+
+def history_result(params: dict[str, Any], history: dict[str, Any]) -> dict[str, Any]:
+    """The training history as R keras 2.2.4's ``keras_training_history``: ``params`` and ``metrics``."""
+    metrics = {k: [float(v) for v in values] for k, values in history.items()}
     return {"params": params, "metrics": metrics}
 
 
@@ -263,7 +314,7 @@ def evaluate(
     """
     _check_model(object)
     result = object.evaluate(
-        x=x, y=y, batch_size=as_integer(batch_size, "batch_size", minimum=1, allow_none=True),
+        x=x, y=y, batch_size=_batch_size(batch_size, x),
         verbose=_verbose(verbose), sample_weight=sample_weight,
         steps=as_integer(steps, "steps", minimum=1, allow_none=True), callbacks=_callbacks(callbacks),
         return_dict=True, **kwargs,
@@ -296,46 +347,188 @@ def predict(object: Any, x: Any = None, batch_size: Any = None, verbose: Any = 0
     if x is None:
         raise bad_argument("x", x, "the inputs to predict for")
     return object.predict(
-        x, batch_size=as_integer(batch_size, "batch_size", minimum=1, allow_none=True),
+        x, batch_size=_batch_size(batch_size, x),
         verbose=_verbose(verbose), steps=as_integer(steps, "steps", minimum=1, allow_none=True),
         callbacks=_callbacks(callbacks), **kwargs,
     )
 
 
-def callback_early_stopping(
-    monitor: str = "val_loss", min_delta: Any = 0, patience: Any = 0, verbose: Any = 0, mode: str = "auto",
-    baseline: Any = None, restore_best_weights: bool = False,
-) -> keras.callbacks.Callback:
-    """Stop training when a monitored quantity has stopped improving.
+def _batch_logs(object: Any, logs: dict[str, Any]) -> Any:
+    """Keras 2.2.4's result of ``*_on_batch``: the loss alone, or loss and metrics as a list, in order."""
+    values = object._flatten_metrics_in_order(logs)
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    values = [float(np.asarray(v)) for v in values]
+    return values[0] if len(values) == 1 else values
+
+
+def train_on_batch(object: Any, x: Any, y: Any, class_weight: Any = None, sample_weight: Any = None) -> Any:
+    """One gradient update on one batch of data.
 
     Example:
-        >>> cb = callback_early_stopping(patience=2)
+        >>> loss = train_on_batch(model, x_batch, y_batch)
 
     Args:
-        monitor: Quantity to watch. Defaults to `"val_loss"`.
-        min_delta: Smallest change that counts as an improvement. Defaults to `0`.
-        patience: Epochs without improvement before stopping. Defaults to `0`.
-        verbose: Defaults to `0`.
-        mode: `"auto"`, `"min"` or `"max"`. Defaults to `"auto"`.
-        baseline: Value the quantity must beat. Defaults to `None`.
-        restore_best_weights: Restore the weights of the best epoch at the end. Defaults to `False`.
+        object: The compiled model.
+        x: Inputs of the batch (an array or a list of arrays).
+        y: Targets of the batch.
+        class_weight: Named list from class index to weight. Defaults to `None`.
+        sample_weight: Per-example weights. Defaults to `None`.
 
     Returns:
-        A ``keras.callbacks.EarlyStopping``.
+        The loss on the batch (before the update's effect, as Keras computes it in the step), or a
+        list of the loss and the metrics when the model has metrics or several outputs.
 
-    Mirrors ``keras::callback_early_stopping()`` of R keras 2.x.
+    Mirrors ``keras::train_on_batch()`` of R keras 2.2.4.
     """
-    if not isinstance(monitor, str):
-        raise bad_argument("monitor", monitor, 'a metric name such as "val_loss"', error=TypeError)
-    if mode not in ("auto", "min", "max"):
-        raise bad_argument("mode", mode, '"auto", "min" or "max"')
-    return keras.callbacks.EarlyStopping(
-        monitor=monitor, min_delta=as_number(min_delta, "min_delta"),
-        patience=as_integer(patience, "patience", minimum=0),
-        verbose=as_integer(verbose, "verbose", minimum=0),
-        mode=mode, baseline=as_number(baseline, "baseline", allow_none=True),
-        restore_best_weights=as_flag(restore_best_weights, "restore_best_weights"),
-    )
+    _check_model(object)
+    for name, value in (("x", x), ("y", y)):
+        refuse_non_finite(value, name)
+    logs = object.train_on_batch(x, y, sample_weight=sample_weight, class_weight=_class_weight(class_weight),
+                                 return_dict=True)
+    return _batch_logs(object, logs)
+
+
+def test_on_batch(object: Any, x: Any, y: Any, sample_weight: Any = None) -> Any:
+    """The loss and metrics of a compiled model on one batch, without updating it.
+
+    Example:
+        >>> loss = test_on_batch(model, x_batch, y_batch)
+
+    Args:
+        object: The compiled model.
+        x: Inputs of the batch.
+        y: Targets of the batch.
+        sample_weight: Per-example weights. Defaults to `None`.
+
+    Returns:
+        The loss, or a list of the loss and the metrics (as :func:`train_on_batch`).
+
+    Mirrors ``keras::test_on_batch()`` of R keras 2.2.4.
+    """
+    _check_model(object)
+    logs = object.test_on_batch(x, y, sample_weight=sample_weight, return_dict=True)
+    return _batch_logs(object, logs)
+
+
+def predict_on_batch(object: Any, x: Any) -> Any:
+    """The model's outputs for one batch, in inference mode.
+
+    Example:
+        >>> preds = predict_on_batch(model, x_batch)
+
+    Args:
+        object: The model.
+        x: Inputs of the batch.
+
+    Returns:
+        An array (a list of arrays for several outputs).
+
+    Mirrors ``keras::predict_on_batch()`` of R keras 2.2.4.
+    """
+    _check_model(object)
+    if x is None:
+        raise bad_argument("x", x, "the inputs to predict for")
+    return object.predict_on_batch(x)
+
+
+def _check_sequential(object: Any, function: str) -> None:
+    _check_model(object)
+    if not isinstance(object, keras.Sequential):
+        raise bad_argument("object", object, f"a sequential model: Keras 2.2.4 had {function}() for "
+                           "keras_model_sequential() models only; use predict() for other models",
+                           error=TypeError)
+
+
+def predict_proba(object: Any, x: Any, batch_size: Any = None, verbose: Any = 0, steps: Any = None) -> Any:
+    """Class probabilities from a sequential model (its predictions, checked to lie in [0, 1]).
+
+    Example:
+        >>> probs = predict_proba(model, x)
+
+    Args:
+        object: A sequential model ending in a probability layer (softmax, sigmoid).
+        x: Inputs.
+        batch_size: Defaults to `None` (32).
+        verbose: Defaults to `0`.
+        steps: Number of batches. Defaults to `None` (all data).
+
+    Returns:
+        The predictions. Values outside [0, 1] give a warning, as in Keras 2.2.4.
+
+    Mirrors ``keras::predict_proba()`` of R keras 2.2.4.
+    """
+    import warnings
+
+    _check_sequential(object, "predict_proba")
+    preds = predict(object, x, batch_size=batch_size, verbose=verbose, steps=steps)
+    if np.min(preds) < 0.0 or np.max(preds) > 1.0:
+        warnings.warn("Network returning invalid probability values. The last layer might not normalize "
+                      "predictions into probabilities (like softmax or sigmoid would).", stacklevel=2)
+    return preds
+
+
+def predict_classes(object: Any, x: Any, batch_size: Any = None, verbose: Any = 0, steps: Any = None) -> Any:
+    """Predicted classes from a sequential model: the most probable class, or 0/1 for one output unit.
+
+    Example:
+        >>> classes = predict_classes(model, x)
+
+    Args:
+        object: A sequential classification model.
+        x: Inputs.
+        batch_size: Defaults to `None` (32).
+        verbose: Defaults to `0`.
+        steps: Number of batches. Defaults to `None` (all data).
+
+    Returns:
+        An int32 array with one class per example: the 0-based index of the largest output, or
+        ``output > 0.5`` when the model has one output unit (as Keras 2.2.4).
+
+    Mirrors ``keras::predict_classes()`` of R keras 2.2.4.
+    """
+    _check_sequential(object, "predict_classes")
+    proba = np.asarray(predict(object, x, batch_size=batch_size, verbose=verbose, steps=steps))
+    if proba.shape[-1] > 1:
+        return proba.argmax(axis=-1).astype("int32")
+    return (proba > 0.5).astype("int32")
+
+
+def summary(object: Any, line_length: Any = None, positions: Any = None, print_fn: Any = None) -> str:
+    """The model's summary table: layers, output shapes, parameter counts.
+
+    Example:
+        >>> print(summary(model, line_length=80))
+
+    Args:
+        object: The model (a keras_model_custom() model not called yet shows its layers unbuilt).
+        line_length: Width of the table. Defaults to `None` (Keras's default; R passes
+            ``getOption("width")``).
+        positions: Relative or absolute positions of the column ends. Defaults to `None`.
+        print_fn: A function to print each line with. Defaults to `None`: the summary is returned,
+            not printed.
+
+    Returns:
+        The summary as one string (R's ``summary()`` prints it and returns the model invisibly,
+        ``format()`` returns it).
+
+    Mirrors ``summary()`` / ``format()`` of Keras models in R keras 2.2.4.
+    """
+    _check_model(object)
+    line_length = as_integer(line_length, "line_length", minimum=20, allow_none=True)
+    if positions is not None:
+        values = positions if isinstance(positions, (list, tuple)) else [positions]
+        positions = [as_number(p, "positions", low=0) for p in values]
+    if print_fn is not None and not callable(print_fn):
+        raise bad_argument("print_fn", print_fn, "a function or NULL/None", error=TypeError)
+    lines: list[str] = []
+    object.summary(line_length=line_length, positions=positions,
+                   print_fn=lambda text, **_: lines.append(text))
+    text = "\n".join(lines)
+    if print_fn is not None:
+        for line in lines:
+            print_fn(line)
+    return text
 
 
 def get_layer(object: Any, name: str | None = None, index: Any = None) -> keras.layers.Layer:
@@ -373,6 +566,79 @@ def get_layer(object: Any, name: str | None = None, index: Any = None) -> keras.
         raise bad_argument("index", index, f"a position in 1..{n} or -{n}..-1 (the model has {n} layers)"
                            if n else "a layer position, but the model has no layers yet")
     return layers[i - 1 if i > 0 else i]
+
+
+def pop_layer(object: Any) -> Any:
+    """Remove the last layer of a sequential model.
+
+    Example:
+        >>> pop_layer(model)
+
+    Args:
+        object: A sequential model with at least one layer.
+
+    Returns:
+        ``object``, changed in place (R returns it invisibly).
+
+    Mirrors ``keras::pop_layer()`` of R keras 2.2.4.
+    """
+    _check_model(object)
+    if not isinstance(object, keras.Sequential):
+        raise bad_argument("object", object, "a sequential model (keras_model_sequential())", error=TypeError)
+    if not object.layers:
+        raise bad_argument("object", object, "a sequential model with layers to remove (it has none)")
+    object.pop()
+    return object
+
+
+def clone_model(model: Any, input_tensors: Any = None) -> keras.Model:
+    """A new model of the same architecture, with freshly initialised weights (not copied).
+
+    Example:
+        >>> model2 = clone_model(model)
+
+    Args:
+        model: A functional or sequential model.
+        input_tensors: Input tensors (from :func:`layer_input`) to build the clone on. Defaults to
+            `None` (new inputs).
+
+    Returns:
+        The new model, not compiled.
+
+    Mirrors ``keras::clone_model()`` of R keras 2.2.4.
+    """
+    from keras.src.models.functional import Functional
+
+    _check_model(model, "model")
+    if not isinstance(model, (keras.Sequential, Functional)):
+        raise bad_argument("model", model, "a functional or sequential model: a keras_model_custom() model "
+                           "is defined by code and cannot be cloned (nor could it in Keras 2.2.4); call its "
+                           "model function again instead", error=TypeError)
+    return keras.models.clone_model(model, input_tensors=input_tensors)
+
+
+def multi_gpu_model(model: Any, gpus: Any = None, cpu_merge: Any = True, cpu_relocation: Any = False) -> Any:
+    """Not available: replicating a model on several GPUs was a TF 1 graph-mode utility that Keras 3 removed.
+
+    Example:
+        >>> strategy = mirrored_strategy()  # instead: build and compile the model in its scope
+
+    Args:
+        model: The model.
+        gpus: Number of GPUs or their indices. Defaults to `None`.
+        cpu_merge: Merge the replicas' outputs on the CPU. Defaults to `True`.
+        cpu_relocation: Build the model's weights on the CPU. Defaults to `False`.
+
+    Raises:
+        UnavailableError: always, saying what to use instead.
+
+    Mirrors ``keras::multi_gpu_model()`` of R keras 2.2.4.
+    """
+    raise unavailable("multi_gpu_model", "Keras 3 removed it: it sliced each batch across copies of a TF 1 "
+                      "graph, one per GPU",
+                      "data parallelism with tf$distribute$MirroredStrategy(): build and compile the "
+                      "model inside with(strategy$scope(), {...}) and fit() uses every GPU "
+                      "(mirrored_strategy() in this package)")
 
 
 def get_weights(object: Any) -> list[np.ndarray]:

@@ -106,3 +106,9 @@ test_that("random draws are seeded and have the asked distribution", {
   expect_lt(abs(mean(u)), 0.1)
   expect_error(k_random_uniform(2, minval = 1, maxval = 0), class = "python.builtin.ValueError")
 })
+
+test_that("k_constant takes R doubles as whole numbers for integer dtypes", {
+  expect_equal(v(k_constant(c(1, 0), dtype = "int32")), c(1L, 0L))
+  expect_equal(k_constant(c(1, 0), dtype = "int32")$dtype$name, "int32")
+  expect_error(k_constant(1.5, dtype = "int32"), "`value`.*whole numbers", class = "python.builtin.ValueError")
+})

@@ -109,3 +109,23 @@ test_that("bad shapes and classes are classed errors", {
   expect_error(create_layer(Affine, args = list(2)), class = "python.builtin.TypeError")
   expect_error(KerasLayer$new()$add_weight(name = "w", shape = list(1L)), "build")
 })
+
+test_that("KerasLayer$add_loss: a loss in call() belongs to the call, one in build() stays", {
+  PenalisedDot <- R6::R6Class("PenalisedDot", inherit = KerasLayer, public = list(
+    kernel = NULL,
+    build = function(input_shape) {
+      self$kernel <- self$add_weight(name = "kernel", shape = list(input_shape[[2]], 2L),
+                                     initializer = initializer_ones())
+      self$add_loss(k_sum(self$kernel))
+    },
+    call = function(x, mask = NULL) {
+      self$add_loss(list(k_constant(5)))
+      k_dot(x, self$kernel)
+    }
+  ))
+  layer <- create_layer(PenalisedDot)
+  x <- matrix(1, 2, 3)
+  expect_equal(layer(x)$numpy(), matrix(3, 2, 2))
+  layer(x)
+  expect_equal(sort(vapply(layer$losses, function(l) as.numeric(l$numpy()), 0)), c(5, 6))
+})

@@ -76,3 +76,55 @@ test_that("layer arguments are coerced and checked", {
   out <- matrix(1, 4, 3) %>% layer_dense(units = 2)
   expect_equal(out$shape$as_list(), c(4L, 2L))
 })
+
+two_input_model <- function(seen_env) {
+  keras_model_custom(function(self) {
+    self$d <- layer_dense(units = 2, kernel_initializer = "ones")
+    function(inp, target, training = FALSE) {
+      seen_env$training <- c(seen_env$training, training)
+      self$d(tf$concat(list(inp, target), axis = -1L))
+    }
+  })
+}
+
+test_that("a second input reaches the forward function, not `training` (2018 pix2pix discriminator)", {
+  seen <- new.env()
+  model <- two_input_model(seen)
+  a <- matrix(1, 3, 2)
+  b <- matrix(2, 3, 1)
+  out <- model(a, b, training = TRUE)
+  expect_equal(out$numpy(), matrix(4, 3, 2), tolerance = 1e-6)   # 1 + 1 + 2, unit weights
+  model(a, b)
+  expect_identical(seen$training, c(TRUE, FALSE))
+  # the same model called from Python gives the same numbers
+  expect_equal(reticulate::py_call(model, a, b)$numpy(), out$numpy(), tolerance = 1e-6)
+})
+
+test_that("several inputs under tf_function and in a GradientTape", {
+  seen <- new.env()
+  model <- two_input_model(seen)
+  a <- tf$ones(shape(3L, 2L))
+  b <- tf$fill(shape(3L, 1L), 2)
+  step <- tf_function(function(x, y) model(x, y, training = TRUE))
+  expect_equal(step(a, b)$numpy(), matrix(4, 3, 2), tolerance = 1e-6)
+  expect_true(tail(seen$training, 1))
+  with(tf$GradientTape() %as% tape, {
+    loss <- tf$reduce_sum(model(a, b, training = TRUE))
+  })
+  grads <- tape$gradient(loss, model$trainable_variables)
+  expect_length(grads, 2)
+  expect_false(any(vapply(grads, is.null, logical(1))))
+})
+
+test_that("a forward function with `...` gets extra arguments and both flags", {
+  got <- new.env()
+  model <- keras_model_custom(function(self) {
+    function(x, ...) {
+      got$args <- list(...)
+      x
+    }
+  })
+  model(matrix(1, 2, 1), scale = 3, training = TRUE)
+  expect_equal(got$args$scale, 3)
+  expect_true(got$args$training)
+})

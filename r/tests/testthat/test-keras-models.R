@@ -122,3 +122,99 @@ test_that("save_model_weights_tf / load_model_weights_tf round trip, also into a
   load_model_weights_tf(fresh, prefix)
   expect_equal(fresh(d$x)$numpy(), before, tolerance = 1e-6)
 })
+
+classifier <- function() {
+  set_random_seed(3)
+  model <- keras_model_sequential() %>%
+    layer_dense(units = 8, activation = "relu", input_shape = 4) %>%
+    layer_dense(units = 3, activation = "softmax")
+  model %>% compile(optimizer = "sgd", loss = "categorical_crossentropy", metrics = "accuracy")
+  model
+}
+
+classes_data <- function() {
+  set.seed(4)
+  x <- matrix(runif(32 * 4), 32, 4)
+  y <- diag(3)[sample(3, 32, replace = TRUE), ]
+  list(x = x, y = y)
+}
+
+test_that("train_on_batch and test_on_batch give the batch's loss; predict_on_batch the outputs", {
+  d <- classes_data()
+  model <- classifier()
+  p <- predict_on_batch(model, d$x)
+  expect_equal(p, model(d$x)$numpy(), tolerance = 1e-6)
+  crossentropy <- function(p) mean(-rowSums(d$y * log(p)))
+  out <- train_on_batch(model, d$x, d$y)
+  expect_length(out, 2)                                   # loss and accuracy
+  expect_equal(out[[1]], crossentropy(p), tolerance = 1e-5)
+  after <- predict_on_batch(model, d$x)
+  expect_false(isTRUE(all.equal(after, p)))
+  expect_equal(test_on_batch(model, d$x, d$y)[[1]], crossentropy(after), tolerance = 1e-5)
+  # the same numbers as Python's own train_on_batch on the same data and weights
+  twin <- classifier()
+  expect_equal(twin$train_on_batch(d$x, d$y)[[1]], out[[1]], tolerance = 1e-6)
+})
+
+test_that("predict_proba and predict_classes follow Keras 2.2.4", {
+  d <- classes_data()
+  model <- classifier()
+  probs <- predict_proba(model, d$x)
+  expect_equal(probs, predict(model, d$x), tolerance = 1e-6)
+  expect_equal(as.vector(predict_classes(model, d$x)), max.col(probs) - 1L)
+  inputs <- layer_input(shape = 4)
+  functional <- keras_model(inputs, layer_dense(inputs, units = 2))
+  expect_error(predict_classes(functional, d$x), class = "python.builtin.TypeError")
+})
+
+test_that("summary, format and print show the layer table", {
+  model <- classifier()
+  text <- format(model, line_length = 70)
+  expect_match(text, "(None, 3)", fixed = TRUE)
+  expect_match(text, "67")                                # 4*8 + 8 + 8*3 + 3 parameters
+  expect_output(expect_invisible(summary(model)), "Total params")
+  expect_output(print(model), "dense")
+})
+
+test_that("pop_layer, clone_model, and multi_gpu_model's classed error", {
+  model <- classifier()
+  clone <- clone_model(model)
+  expect_length(clone$layers, 2)
+  expect_false(isTRUE(all.equal(get_weights(clone)[[1]], get_weights(model)[[1]])))
+  expect_invisible(pop_layer(model))
+  expect_length(model$layers, 1)
+  expect_error(multi_gpu_model(model, gpus = 2), class = "rkeras_bridge.bridge.errors.UnavailableError")
+  expect_error(multi_gpu_model(model, gpus = 2), "MirroredStrategy")
+  expect_error(pop_layer(NA), class = "python.builtin.ValueError")
+})
+
+test_that("fit returns a keras_training_history that prints, converts and plots", {
+  d <- classes_data()
+  model <- classifier()
+  history <- model %>% fit(d$x, d$y, epochs = 3, batch_size = 8, validation_split = 0.25, verbose = 0)
+  expect_s3_class(history, "keras_training_history")
+  expect_equal(history$params$samples, 24)
+  expect_output(print(history), "Trained on 24 samples, validated on 8 samples (batch_size=8, epochs=3)", fixed = TRUE)
+  df <- as.data.frame(history)
+  expect_equal(nrow(df), 3 * length(history$metrics))
+  expect_equal(df$value[df$metric == "loss" & df$data == "validation"], history$metrics$val_loss)
+  expect_setequal(levels(df$metric), c("loss", "accuracy"))
+  path <- tempfile(fileext = ".png")
+  grDevices::png(path)
+  expect_invisible(plot(history, method = "base"))
+  grDevices::dev.off()
+  expect_gt(file.size(path), 0)
+  if (requireNamespace("ggplot2", quietly = TRUE)) expect_s3_class(plot(history), "ggplot")
+  expect_error(plot(history, metrics = "auc"), "metrics")
+})
+
+test_that("compile names an R loss after its variable and takes a lone metric function", {
+  d <- classes_data()
+  custom_loss <- function(y_true, y_pred) k_mean(k_square(y_true - y_pred))
+  model <- classifier()
+  model %>% compile(optimizer = "sgd", loss = custom_loss,
+                    metrics = custom_metric("mean_pred", function(y_true, y_pred) k_mean(y_pred)))
+  history <- model %>% fit(d$x, d$y, epochs = 1, verbose = 0)
+  expect_equal(history$metrics$mean_pred, 1 / 3, tolerance = 1e-5)
+  expect_equal(model$loss$`__name__`, "custom_loss")
+})

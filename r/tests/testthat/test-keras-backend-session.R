@@ -1,0 +1,113 @@
+# k_* variables and values, k_function, k_gradients, the learning phase, configuration, backend(), and
+# the TF1-only functions, which raise a classed condition.
+
+test_that("variables: create, read, set, update", {
+  m <- matrix(1:6, 2)
+  v <- k_variable(m)
+  expect_equal(k_dtype(v), "float32")
+  expect_equal(k_get_value(v), m + 0)
+  k_set_value(v, matrix(0, 2, 3))
+  expect_equal(k_eval(v), matrix(0, 2, 3))
+  a <- k_variable(0)
+  b <- k_variable(c(0, 0))
+  k_batch_set_value(list(list(a, 20), list(b, c(1, 2))))
+  expect_equal(lapply(k_batch_get_value(list(a, b)), as.vector), list(20, c(1, 2)))
+  expect_equal(as.vector(k_update_add(b, c(10, 10))$numpy()), c(11, 12))
+  expect_equal(as.vector(k_update_sub(b, c(1, 1))$numpy()), c(10, 11))
+  expect_equal(as.vector(k_update(b, c(5, 6))$numpy()), c(5, 6))
+  mv <- k_variable(2)
+  k_moving_average_update(mv, 12, 0.75)
+  expect_equal(k_get_value(mv), 0.75 * 2 + 0.25 * 12)
+  expect_error(k_set_value(v, 1:3), "`value`.*shape", class = "python.builtin.ValueError")
+  expect_error(k_update(k_constant(1), 2), "`x`", class = "python.builtin.ValueError")
+})
+
+test_that("facts about tensors", {
+  x <- layer_input(shape = c(4, 5))
+  expect_equal(k_int_shape(x), list(NULL, 4L, 5L))
+  expect_equal(k_ndim(x), 3L)
+  v <- k_variable(matrix(0, 2, 3))
+  expect_equal(k_get_variable_shape(v), list(2L, 3L))
+  expect_equal(k_count_params(v), 6L)
+  expect_true(k_is_keras_tensor(x))
+  expect_false(k_is_keras_tensor(v))
+  expect_error(k_is_keras_tensor(1:3), "`x`", class = "python.builtin.ValueError")
+  expect_true(k_is_tensor(v))
+  expect_false(k_is_tensor(1))
+  expect_false(k_is_placeholder(x))
+  expect_true(k_is_sparse(tf$sparse$eye(2L)))
+  expect_equal(as.array(k_to_dense(tf$sparse$eye(2L))), diag(2))
+  t <- k_constant(c(1, 2))
+  printed <- reticulate::py_capture_output(r <- k_print_tensor(t, "t: "))
+  expect_equal(trimws(printed), "t: [1. 2.]")
+  expect_equal(as.vector(as.array(r)), c(1, 2))
+})
+
+test_that("the learning phase chooses branches and drives k_function", {
+  on.exit(k_set_learning_phase(0))
+  expect_equal(k_learning_phase(), 0L)
+  expect_equal(as.vector(as.array(k_in_train_phase(k_constant(1), k_constant(0)))), 0)
+  k_set_learning_phase(1)
+  expect_equal(as.vector(as.array(k_in_train_phase(function() k_constant(1), function() k_constant(0)))), 1)
+  expect_equal(as.vector(as.array(k_in_test_phase(k_constant(1), k_constant(0)))), 0)
+  k_set_learning_phase(0)
+  inp <- layer_input(shape = 4)
+  out <- inp %>% layer_dense(3, kernel_initializer = "ones", name = "hidden") %>% layer_dropout(0.5) %>%
+    layer_dense(2, kernel_initializer = "ones")
+  model <- keras_model(inp, out)
+  f <- k_function(list(model$input, k_learning_phase()), list(get_layer(model, "hidden")$output, model$output))
+  x <- matrix(1:8, 2)
+  test <- f(list(x, 0))
+  expect_equal(test[[1]], matrix(rowSums(x), 2, 3))
+  expect_equal(test[[2]], matrix(3 * rowSums(x), 2, 2))
+  expect_false(isTRUE(all.equal(f(list(x, 1))[[2]], test[[2]])))  # dropout in the training phase
+  expect_error(k_set_learning_phase(2), "`value`", class = "python.builtin.ValueError")
+})
+
+test_that("k_function with updates, and k_gradients of symbolic losses", {
+  x <- layer_input(shape = 3)
+  total <- k_sum(k_square(x), axis = 2)
+  counter <- k_variable(0)
+  f <- k_function(list(x), list(total), updates = list(list(counter, k_mean(total))))
+  m <- rbind(c(1, 2, 3), c(0, 1, 0))
+  expect_equal(as.vector(f(list(m))[[1]]), rowSums(m^2))
+  expect_equal(k_get_value(counter), mean(rowSums(m^2)))
+  grads <- k_gradients(total, x)
+  expect_equal(k_function(list(x), grads)(list(m))[[1]], 2 * m)
+  expect_error(k_gradients(k_constant(1), k_constant(2)), "GradientTape",
+               class = "rkeras_bridge.bridge.errors.UnavailableError")
+  expect_error(k_function(list(x), list(total), options = 1), "no session",
+               class = "rkeras_bridge.bridge.errors.UnavailableError")
+})
+
+test_that("configuration, uids and clear_session", {
+  expect_equal(k_backend(), "tensorflow")
+  expect_equal(k_image_data_format(), "channels_last")
+  k_set_image_data_format("channels_first")
+  expect_equal(k_image_data_format(), "channels_first")
+  k_set_image_data_format("channels_last")
+  k_set_epsilon(1e-4)
+  expect_equal(k_epsilon(), 1e-4)
+  k_set_epsilon(1e-7)
+  expect_error(k_set_epsilon(0), "`e`", class = "python.builtin.ValueError")
+  k_reset_uids()
+  expect_equal(c(k_get_uid("abc"), k_get_uid("abc")), c(1L, 2L))
+  k_clear_session()
+  expect_equal(k_get_uid("abc"), 1L)
+})
+
+test_that("TF1-only functions raise a classed error saying what to use", {
+  cls <- "rkeras_bridge.bridge.errors.UnavailableError"
+  expect_error(k_placeholder(shape = list(NULL, 3L)), "k_placeholder\\(\\) is not available.*layer_input", class = cls)
+  expect_error(k_get_session(), "k_get_session\\(\\) is not available.*Instead", class = cls)
+  expect_error(k_set_session(NULL), "k_set_session\\(\\) is not available", class = cls)
+  expect_error(k_manual_variable_initialization(TRUE), "variables are initialised", class = cls)
+  expect_null(k_manual_variable_initialization(FALSE))
+})
+
+test_that("backend() is Python's keras.backend, 0-based, converting or not", {
+  K <- backend()
+  expect_equal(as.vector(K$cast_to_floatx(42)), 42)
+  expect_equal(as.vector(as.array(K$sum(k_constant(matrix(1:6, 2)), axis = 0L))), colSums(matrix(1:6, 2)))
+  expect_true(inherits(backend(convert = FALSE)$cast_to_floatx(42), "numpy.ndarray"))
+})

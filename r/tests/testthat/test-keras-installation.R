@@ -1,0 +1,22 @@
+test_that("Keras is available, in its version, as TensorFlow's implementation", {
+  expect_true(is_keras_available())
+  expect_true(is_keras_available("2.0.5"))
+  expect_false(is_keras_available("99.0"))
+  expect_s3_class(keras_version(), "numeric_version")
+  expect_true(keras_version() >= "2.1.6")
+  expect_equal(as.character(keras_version()), implementation()$`__version__`)
+  expect_equal(get_keras_implementation(), "tensorflow")
+  expect_true(is_tensorflow_implementation())
+  expect_false(is_keras_implementation())
+  expect_true(have_h5py())
+})
+
+test_that("install_keras and other backends raise classed errors that say what to do", {
+  expect_error(install_keras(), class = "rkeras_bridge.bridge.errors.UnavailableError")
+  expect_error(install_keras(), "make setup")
+  expect_invisible(use_backend("tensorflow"))
+  expect_invisible(use_backend())
+  expect_error(use_backend("theano"), class = "rkeras_bridge.bridge.errors.UnavailableError")
+  expect_error(use_backend("jax"), class = "python.builtin.ValueError")
+  expect_error(use_backend(NA_character_), class = "python.builtin.ValueError")
+})
