@@ -15,41 +15,34 @@
 # Teacher forcing is fixed: the 2018 R code scored the <start> token as the first target; here the
 # decoder reads token t-1 (<start> first) and is scored on token t. The decoder GRU starts from the
 # previous hidden state (the original reset it at every step). The loss is the mean over real
-# (non-<pad>) tokens. Greedy decoding runs on all strips at once; checkpoints go next to --out.
+# (non-<pad>) tokens. Greedy decoding runs on all strips at once.
+# training_run() is the harness: arguments and seed, checkpoints every K steps next to --out
+# (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the run record.
 import os
-import sys
-import time
-
-import numpy as np
 
 from rkeras_bridge import (
-    compile, dataset_batch, dataset_shuffle, fit, get_layer, k_concatenate, k_expand_dims, k_reshape, k_softmax,
-    k_sum, k_tanh, keras_model, keras_model_custom, keras_model_sequential, layer_activation, layer_conv_2d,
-    layer_batch_normalization, layer_dense, layer_dropout, layer_embedding, layer_flatten, layer_gru,
-    layer_max_pooling_2d, mnist_5k, set_random_seed, shape, tensor_slices_dataset, tf, tf_function, transpose,
+    as_iterator, compile, dataset_batch, dataset_shuffle, fit, get_layer, k_concatenate, k_expand_dims, k_reshape,
+    k_softmax, k_sum, k_tanh, keras_model, keras_model_custom, keras_model_sequential, layer_activation,
+    layer_conv_2d, layer_batch_normalization, layer_dense, layer_dropout, layer_embedding, layer_flatten, layer_gru,
+    layer_max_pooling_2d, mnist_5k, shape, tensor_slices_dataset, tf, tf_function, transpose,
 )
 from rkeras_bridge.cases.captioning import (
     attention_placement, caption_accuracy, caption_data, caption_feature_extractor, captions_to_text,
     digit_windows, save_attention_overlay,
 )
-from rkeras_bridge.tools.progress import progress_bar
-from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args = case_args(sys.argv[1:])
-set_random_seed(args["seed"])
-epochs = args["epochs"] or 12
-cnn_epochs = 6 if args["steps"] is None else 1  # the digit CNN: a quick --steps run trains it briefly
-max_steps = args["steps"] if args["steps"] is not None else 10**9
+run = training_run("image_captioning", epochs=12, steps_per_epoch=100, progress=True)  # 6,400 strips / 64
+cnn_epochs = 6 if run.args["steps"] is None else 1  # the digit CNN: a quick --steps run trains it briefly
 batch_size = 64
 embedding_dim = 64
 gru_units = 128
 features_spec = os.environ.get("RKB_CAPTION_FEATURES", "cnn")
-out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
+out_dir = os.path.dirname(run.args["out"]) if run.args["out"] else "out"
 
 # ---- Data: strips of 3-5 MNIST digits, captioned with their words, from disjoint digit images --
 digits = mnist_5k()
-data = caption_data(images=digits["x"], labels=digits["y"], n_train=6400, n_test=500, seed=args["seed"])
+data = caption_data(images=digits["x"], labels=digits["y"], n_train=6400, n_test=500, seed=run.seed)
 max_length = data["max_length"]  # <start>, up to 5 words, <end>
 print(f"{len(data['train']['captions'])} training strips, {len(data['test']['captions'])} held-out strips; "
       f"e.g. \"{data['train']['captions'][0]}\"")
@@ -74,7 +67,7 @@ if features_spec == "cnn":
     layer_activation(digit_cnn, "softmax")
     compile(digit_cnn, optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     # trained on the digits of the training strips, cut out a few pixels off-centre, neighbours in view
-    windows = digit_windows(data["train"], jitter=3, seed=args["seed"])
+    windows = digit_windows(data["train"], jitter=3, seed=run.seed)
     # scaled in float32 with tf ops, as the R twin does, so both feed bit-identical pixels
     train_digits = tf.cast(tf.reshape(windows["x"], [-1, 28, 28, 1]), "float32") / 255
     test_digits = tf.cast(tf.reshape(data["test_digits"]["x"], [-1, 28, 28, 1]), "float32") / 255
@@ -92,9 +85,8 @@ test_features = extractor.extract(data["test"]["x"])
 print(f"features: {extractor.spec}, {extractor.n_locations} locations ({extractor.geometry['grid'][0]} x "
       f"{extractor.geometry['grid'][1]}) x {extractor.depth} channels")
 train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset([train_features, data["train"]["ids"]]),
-                                              len(data["train"]["captions"]), seed=args["seed"]),
+                                              len(data["train"]["captions"]), seed=run.seed),
                               batch_size, drop_remainder=True)
-steps_per_epoch = len(data["train"]["captions"]) // batch_size
 
 
 # ---- Encoder: a dense layer over the locations, plus where each location is ------------------
@@ -193,7 +185,7 @@ def train_step(img_tensor, target_caption):
     return batch_loss
 
 
-if not args["eager"]:
+if not run.args["eager"]:
     train_step = tf_function(train_step)
 
 
@@ -214,32 +206,16 @@ def get_captions(features):
     return {"ids": tf.stack(ids, axis=1), "attention": tf.stack(attention, axis=1)}
 
 
-# ---- Checkpoints: with --out, the encoder, decoder and optimizer after every epoch ------------
-checkpoints = None
-if checkpoint_dir(args) is not None:
-    checkpoint = tf.train.Checkpoint(optimizer=optimizer, encoder=encoder, decoder=decoder)
-    checkpoints = tf.train.CheckpointManager(checkpoint, checkpoint_dir(args), max_to_keep=1)
-
 # ---- Training loop: batch losses with progress, epoch means ----------------------------------
-batch_losses, epoch_losses, step_seconds = [], [], []
-for epoch in range(1, epochs + 1):
-    if len(batch_losses) >= max_steps:
-        break
-    bar = progress_bar(total=min(steps_per_epoch, max_steps - len(batch_losses)), title=f"epoch {epoch}")
-    first = len(batch_losses)
-    for batch in train_dataset:
-        if len(batch_losses) >= max_steps:
-            break
-        started = time.perf_counter()
-        batch_loss = float(train_step(batch[0], batch[1]))
-        step_seconds.append(time.perf_counter() - started)
-        batch_losses.append(batch_loss)
-        bar.tick({"loss": np.mean(batch_losses[first:])})
-    epoch_losses.append(float(np.mean(batch_losses[first:])))
-    bar.close({"loss": epoch_losses[-1]})
+get_captions(train_features[0:1])  # build both models' variables, so a checkpoint can fill them
+run.protect(encoder=encoder, decoder=decoder, optimizer=optimizer)
+epoch_losses = []
+for epoch in run.epochs(train_dataset):
+    iterator = run.track(as_iterator(train_dataset), epoch)
+    for batch in iterator:
+        run.step(train_step, batch[0], batch[1])
+    epoch_losses.append(run.epoch_mean("loss"))
     print(f"epoch {epoch}: loss {epoch_losses[-1]:.4f}")
-    if checkpoints is not None:
-        checkpoints.save()
 
 # ---- Evaluation: exact captions, and where attention looks ------------------------------------
 train_result = get_captions(train_features)
@@ -268,13 +244,8 @@ for split, rows in [["train", [0, 1, 2]], ["test", [0, 1, 2]]]:
                                    os.path.join(out_dir, f"image_captioning_py_{split}{i + 1}.png"),
                                    title=f"real: {data[split]['captions'][i]}")
 
-# ---- Record ----------------------------------------------------------------------------------
-timed = step_seconds[1:] if len(step_seconds) > 1 else step_seconds
-write_run(args, "image_captioning", "py", losses=batch_losses,
-          metrics={"epoch_losses": epoch_losses, "test_exact": test_accuracy["exact"],
-                   "test_words": test_accuracy["words"], "train_exact": train_accuracy["exact"],
-                   "attention_placement": placement["rate"], "attention_words": placement["words"],
-                   "cnn_digit_accuracy": cnn_accuracy, "features": features_spec.split(":")[0],
-                   "samples": samples},
-          timings={"seconds_per_step": float(np.median(timed)) if timed else None,
-                   "mode": "eager" if args["eager"] else "compiled"})
+run.finish(metrics={"epoch_losses": epoch_losses, "test_exact": test_accuracy["exact"],
+                    "test_words": test_accuracy["words"], "train_exact": train_accuracy["exact"],
+                    "attention_placement": placement["rate"], "attention_words": placement["words"],
+                    "cnn_digit_accuracy": cnn_accuracy, "features": features_spec.split(":")[0],
+                    "samples": samples})

@@ -8,45 +8,35 @@
 # the previous hidden state (the original reset it to zeros at every step, so it had no memory but
 # the attention query). The loss is the mean over real (non-<pad>) tokens. Greedy decoding runs on
 # a whole batch at once; BLEU comes from sacrebleu, next to two baselines computed in the same run.
-# Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
+# training_run() is the harness: arguments and seed, checkpoints every K steps next to --out
+# (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the run record.
 import os
-import sys
-import time
-
-import numpy as np
 
 from rkeras_bridge import (
     as_iterator, dataset_batch, dataset_shuffle, k_concatenate, k_expand_dims, k_reshape, k_softmax, k_sum, k_tanh,
-    keras_model_custom, layer_dense, layer_embedding, layer_gru, set_random_seed, tensor_slices_dataset, tf,
-    tf_function, transpose,
+    keras_model_custom, layer_dense, layer_embedding, layer_gru, tensor_slices_dataset, tf, tf_function, transpose,
 )
-from rkeras_bridge.tools.checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
 from rkeras_bridge.cases.plots import plot_attention
-from rkeras_bridge.tools.progress import progress_bar
-from rkeras_bridge.tools.runs import case_args, checkpoint_dir, write_run
 from rkeras_bridge.cases.translation import bleu_baselines, corpus_bleu, corpus_chrf, sequences_to_text, translation_data
+from rkeras_bridge.tools.training import training_run
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args = case_args(sys.argv[1:])
-set_random_seed(args["seed"])
-epochs = args["epochs"] or 50
-max_steps = args["steps"] if args["steps"] is not None else 10**9
+run = training_run("nmt_attention", epochs=50, progress=True)  # --steps, --seed, --out, --resume, --data
 batch_size = 32
 embedding_dim = 128
 gru_units = 256
-out_dir = os.path.dirname(args["out"]) if args["out"] else "out"
+out_dir = os.path.dirname(run.args["out"]) if run.args["out"] else "out"
 
 # ---- Data: Tatoeba English-Spanish pairs of at most 8 words, preprocessed, indexed, split 80/20 --
-data_path = args["data"] or "../shared/data/eng-spa-tatoeba.tsv"
-data = translation_data(path=data_path, max_words=8, valid_fraction=0.2, seed=args["seed"])
+data_path = run.args["data"] or "../shared/data/eng-spa-tatoeba.tsv"
+data = translation_data(path=data_path, max_words=8, valid_fraction=0.2, seed=run.seed)
 source_vocab_size = len(data["source_index"])
 target_vocab_size = len(data["target_index"])
 target_maxlen = data["target_train"].shape[1]
 n_train = data["source_train"].shape[0]
 train_dataset = dataset_batch(dataset_shuffle(tensor_slices_dataset([data["source_train"], data["target_train"]]),
-                                              n_train, seed=args["seed"]),
+                                              n_train, seed=run.seed),
                               batch_size, drop_remainder=True)
-steps_per_epoch = n_train // batch_size
+run.set_steps_per_epoch(n_train // batch_size)  # known once the data are read
 print(f"{data['n_pairs']} pairs ({n_train} train); vocabularies: {source_vocab_size} English, "
       f"{target_vocab_size} Spanish words; sentences from Tatoeba (tatoeba.org, CC BY 2.0 FR)")
 
@@ -134,7 +124,7 @@ def train_step(source, target):
     return batch_loss
 
 
-if not args["eager"]:
+if not run.args["eager"]:
     train_step = tf_function(train_step)
 
 
@@ -155,37 +145,15 @@ def translate(source):
     return {"ids": tf.stack(ids, axis=1), "attention": tf.stack(attention, axis=1)}
 
 
-# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
-translate(data["source_train"][0:1])  # build both models' variables (same order as training), so a restore can fill them
-manager = checkpoint_manager(checkpoint_dir(args), every=args["checkpoint_every"], encoder=encoder, decoder=decoder,
-                             optimizer=optimizer)
-step = restore_latest(manager, max_steps=max_steps) if args["resume"] else 0  # 0 if there is no checkpoint
-first_step = step + 1
-save_on_interrupt(manager)
-
 # ---- Training loop: batch losses with progress, epoch means ----------------------------------
-batch_losses, epoch_losses, step_seconds = [], [], []
-for epoch in range(1, epochs + 1):
-    if step >= max_steps:
-        break
-    iterator = as_iterator(train_dataset)
-    if step >= epoch * steps_per_epoch:
-        continue  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
-    iterator = track_iterator(manager, iterator, epoch)  # at the saved position when resuming into this epoch
-    bar = progress_bar(total=min(epoch * steps_per_epoch, max_steps) - step, title=f"epoch {epoch}")
-    first = len(batch_losses)
+translate(data["source_train"][0:1])  # build both models' variables (same order as training), so a checkpoint can fill them
+run.protect(encoder=encoder, decoder=decoder, optimizer=optimizer)
+epoch_losses = []
+for epoch in run.epochs(train_dataset):
+    iterator = run.track(as_iterator(train_dataset), epoch)
     for batch in iterator:
-        if step >= max_steps:
-            break
-        started = time.perf_counter()
-        batch_loss = float(train_step(batch[0], batch[1]))
-        step_seconds.append(time.perf_counter() - started)
-        batch_losses.append(batch_loss)
-        step += 1
-        maybe_save(manager, step)
-        bar.tick({"loss": np.mean(batch_losses[first:])})
-    epoch_losses.append(float(np.mean(batch_losses[first:])))
-    bar.close({"loss": epoch_losses[-1]})
+        run.step(train_step, batch[0], batch[1])
+    epoch_losses.append(run.epoch_mean("loss"))
 
 # ---- Evaluation: greedy translations, BLEU against two baselines -----------------------------
 train_translation = translate(data["source_train"])
@@ -216,14 +184,8 @@ for split, rows in [["train", [0, 1, 2]], ["valid", [0, 1, 2]]]:
         plot_attention(weights, source_words, predicted_words,
                        os.path.join(out_dir, f"nmt_attention_py_{split}{i + 1}.png"), title=f"{split} sentence {i + 1}")
 
-# ---- Record ----------------------------------------------------------------------------------
-timed = step_seconds[1:] if len(step_seconds) > 1 else step_seconds
-write_run(args, "nmt_attention", "py", losses=batch_losses,
-          metrics={"epoch_losses": epoch_losses, "bleu_valid": bleu_valid, "bleu_train": bleu_train,
-                   "bleu_copy_source": baselines["copy_source"],
-                   "bleu_most_frequent_target": baselines["most_frequent_target"], "chrf_valid": chrf_valid,
-                   "chrf_copy_source": baselines["copy_source_chrf"],
-                   "chrf_most_frequent_target": baselines["most_frequent_target_chrf"], "samples": samples,
-                   "first_step": first_step},
-          timings={"seconds_per_step": float(np.median(timed)) if timed else None,
-                   "mode": "eager" if args["eager"] else "compiled"})
+run.finish(metrics={"epoch_losses": epoch_losses, "bleu_valid": bleu_valid, "bleu_train": bleu_train,
+                    "bleu_copy_source": baselines["copy_source"],
+                    "bleu_most_frequent_target": baselines["most_frequent_target"], "chrf_valid": chrf_valid,
+                    "chrf_copy_source": baselines["copy_source_chrf"],
+                    "chrf_most_frequent_target": baselines["most_frequent_target_chrf"], "samples": samples})

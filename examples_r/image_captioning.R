@@ -15,25 +15,23 @@
 # Teacher forcing is fixed: the 2018 R code scored the <start> token as the first target; here the
 # decoder reads token t-1 (<start> first) and is scored on token t. The decoder GRU starts from the
 # previous hidden state (the original reset it at every step). The loss is the mean over real
-# (non-<pad>) tokens. Greedy decoding runs on all strips at once; checkpoints go next to --out.
+# (non-<pad>) tokens. Greedy decoding runs on all strips at once.
+# training_run() is the harness: arguments and seed, checkpoints every K steps next to --out
+# (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the run record.
 library(rkerasbridge)
 library(ggplot2)
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args <- case_args()
-set_random_seed(args$seed)
-epochs <- if (is.null(args$epochs)) 12 else args$epochs
-cnn_epochs <- if (is.null(args$steps)) 6 else 1  # the digit CNN: a quick --steps run trains it briefly
-max_steps <- if (is.null(args$steps)) 1e9 else args$steps
+run <- training_run("image_captioning", epochs = 12, steps_per_epoch = 100, progress = TRUE)  # 6,400 strips / 64
+cnn_epochs <- if (is.null(run$args$steps)) 6 else 1  # the digit CNN: a quick --steps run trains it briefly
 batch_size <- 64L
 embedding_dim <- 64L
 gru_units <- 128L
 features_spec <- Sys.getenv("RKB_CAPTION_FEATURES", "cnn")
-out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+out_dir <- if (is.null(run$args$out)) "out" else dirname(run$args$out)
 
 # ---- Data: strips of 3-5 MNIST digits, captioned with their words, from disjoint digit images --
 digits <- mnist_5k()
-data <- caption_data(images = digits$x, labels = digits$y, n_train = 6400, n_test = 500, seed = args$seed)
+data <- caption_data(images = digits$x, labels = digits$y, n_train = 6400, n_test = 500, seed = run$seed)
 max_length <- data$max_length  # <start>, up to 5 words, <end>
 cat(sprintf("%d training strips, %d held-out strips; e.g. \"%s\"\n", length(data$train$captions),
             length(data$test$captions), data$train$captions[1]))
@@ -58,7 +56,7 @@ if (features_spec == "cnn") {
     layer_activation("softmax")
   digit_cnn %>% compile(optimizer = "adam", loss = "sparse_categorical_crossentropy", metrics = "accuracy")
   # trained on the digits of the training strips, cut out a few pixels off-centre, neighbours in view
-  windows <- digit_windows(data$train, jitter = 3, seed = args$seed)
+  windows <- digit_windows(data$train, jitter = 3, seed = run$seed)
   # scaled in float32 with tf ops, as the Python twin does, so both feed bit-identical pixels
   train_digits <- tf$cast(tf$reshape(windows$x, c(-1L, 28L, 28L, 1L)), "float32") / 255
   test_digits <- tf$cast(tf$reshape(data$test_digits$x, c(-1L, 28L, 28L, 1L)), "float32") / 255
@@ -77,9 +75,8 @@ test_features <- extractor$extract(data$test$x)
 cat(sprintf("features: %s, %d locations (%d x %d) x %d channels\n", extractor$spec, extractor$n_locations,
             extractor$geometry$grid[1], extractor$geometry$grid[2], extractor$depth))
 train_dataset <- tensor_slices_dataset(list(train_features, data$train$ids)) %>%
-  dataset_shuffle(length(data$train$captions), seed = args$seed) %>%
+  dataset_shuffle(length(data$train$captions), seed = run$seed) %>%
   dataset_batch(batch_size, drop_remainder = TRUE)
-steps_per_epoch <- length(data$train$captions) %/% batch_size
 
 # ---- Encoder: a dense layer over the locations, plus where each location is ------------------
 cnn_encoder <- function(embedding_dim, n_locations, name = NULL) {
@@ -173,7 +170,7 @@ train_step <- function(img_tensor, target_caption) {
   batch_loss
 }
 
-if (!args$eager) train_step <- tf_function(train_step)
+if (!run$args$eager) train_step <- tf_function(train_step)
 
 # ---- Greedy captions for a whole set of strips, with the attention weights -------------------
 get_captions <- function(features) {
@@ -193,33 +190,17 @@ get_captions <- function(features) {
   list(ids = tf$stack(ids, axis = 1L), attention = tf$stack(attention, axis = 1L))
 }
 
-# ---- Checkpoints: with --out, the encoder, decoder and optimizer after every epoch ------------
-checkpoints <- NULL
-if (!is.null(checkpoint_dir(args))) {
-  checkpoint <- tf$train$Checkpoint(optimizer = optimizer, encoder = encoder, decoder = decoder)
-  checkpoints <- tf$train$CheckpointManager(checkpoint, checkpoint_dir(args), max_to_keep = 1L)
-}
-
 # ---- Training loop: batch losses with progress, epoch means ----------------------------------
-batch_losses <- numeric(0); epoch_losses <- numeric(0); step_seconds <- numeric(0)
-for (epoch in seq_len(epochs)) {
-  if (length(batch_losses) >= max_steps) break
-  bar <- progress_bar(total = min(steps_per_epoch, max_steps - length(batch_losses)),
-                      title = sprintf("epoch %d", epoch))
-  first <- length(batch_losses)
-  iter <- as_iterator(train_dataset)
+invisible(get_captions(train_features[1, , , drop = FALSE]))  # build both models' variables, so a checkpoint can fill them
+run$protect(encoder = encoder, decoder = decoder, optimizer = optimizer)
+epoch_losses <- numeric(0)
+for (epoch in run$epochs(train_dataset)) {
+  iter <- run$track(as_iterator(train_dataset), epoch)
   while (!is.null(batch <- iter_next(iter))) {
-    if (length(batch_losses) >= max_steps) break
-    started <- Sys.time()
-    batch_loss <- train_step(batch[[1]], batch[[2]])$numpy()
-    step_seconds <- c(step_seconds, as.numeric(difftime(Sys.time(), started, units = "secs")))
-    batch_losses <- c(batch_losses, batch_loss)
-    bar$tick(list(loss = mean(batch_losses[(first + 1):length(batch_losses)])))
+    run$step(train_step, batch[[1]], batch[[2]])
   }
-  epoch_losses <- c(epoch_losses, mean(batch_losses[(first + 1):length(batch_losses)]))
-  bar$close(list(loss = utils::tail(epoch_losses, 1)))
+  epoch_losses <- c(epoch_losses, run$epoch_mean("loss"))
   cat(sprintf("epoch %d: loss %.4f\n", epoch, utils::tail(epoch_losses, 1)))
-  if (!is.null(checkpoints)) invisible(checkpoints$save())
 }
 
 # ---- Evaluation: exact captions, and where attention looks ------------------------------------
@@ -264,13 +245,8 @@ for (split in c("train", "test")) {
   }
 }
 
-# ---- Record ----------------------------------------------------------------------------------
-timed <- if (length(step_seconds) > 1) step_seconds[-1] else step_seconds
-write_run(args, "image_captioning", losses = batch_losses,
-          metrics = list(epoch_losses = epoch_losses, test_exact = test_accuracy$exact,
-                         test_words = test_accuracy$words, train_exact = train_accuracy$exact,
-                         attention_placement = placement$rate, attention_words = placement$words,
-                         cnn_digit_accuracy = cnn_accuracy, features = sub(":.*", "", features_spec),
-                         samples = samples),
-          timings = list(seconds_per_step = if (length(timed) > 0) stats::median(timed) else NULL,
-                         mode = if (args$eager) "eager" else "compiled"))
+run$finish(metrics = list(epoch_losses = epoch_losses, test_exact = test_accuracy$exact,
+                          test_words = test_accuracy$words, train_exact = train_accuracy$exact,
+                          attention_placement = placement$rate, attention_words = placement$words,
+                          cnn_digit_accuracy = cnn_accuracy, features = sub(":.*", "", features_spec),
+                          samples = samples))

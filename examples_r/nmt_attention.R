@@ -8,31 +8,28 @@
 # the previous hidden state (the original reset it to zeros at every step, so it had no memory but
 # the attention query). The loss is the mean over real (non-<pad>) tokens. Greedy decoding runs on
 # a whole batch at once; BLEU comes from sacrebleu, next to two baselines computed in the same run.
-# Crash-safe: with --out, checkpoints every K steps (--checkpoint-every); --resume; Ctrl-C saves.
+# training_run() is the harness: arguments and seed, checkpoints every K steps next to --out
+# (--checkpoint-every), --resume, a final checkpoint on Ctrl-C, step timing and the run record.
 library(rkerasbridge)
 library(ggplot2)
 
-# ---- Arguments and seed ----------------------------------------------------------------------
-args <- case_args()
-set_random_seed(args$seed)
-epochs <- if (is.null(args$epochs)) 50 else args$epochs
-max_steps <- if (is.null(args$steps)) 1e9 else args$steps
+run <- training_run("nmt_attention", epochs = 50, progress = TRUE)  # --steps, --seed, --out, --resume, --data
 batch_size <- 32L
 embedding_dim <- 128L
 gru_units <- 256L
-out_dir <- if (is.null(args$out)) "out" else dirname(args$out)
+out_dir <- if (is.null(run$args$out)) "out" else dirname(run$args$out)
 
 # ---- Data: Tatoeba English-Spanish pairs of at most 8 words, preprocessed, indexed, split 80/20 --
-data_path <- if (is.null(args$data)) "../shared/data/eng-spa-tatoeba.tsv" else args$data
-data <- translation_data(path = data_path, max_words = 8, valid_fraction = 0.2, seed = args$seed)
+data_path <- if (is.null(run$args$data)) "../shared/data/eng-spa-tatoeba.tsv" else run$args$data
+data <- translation_data(path = data_path, max_words = 8, valid_fraction = 0.2, seed = run$seed)
 source_vocab_size <- length(data$source_index)
 target_vocab_size <- length(data$target_index)
 target_maxlen <- ncol(data$target_train)
 n_train <- nrow(data$source_train)
 train_dataset <- tensor_slices_dataset(list(data$source_train, data$target_train)) %>%
-  dataset_shuffle(n_train, seed = args$seed) %>%
+  dataset_shuffle(n_train, seed = run$seed) %>%
   dataset_batch(batch_size, drop_remainder = TRUE)
-steps_per_epoch <- n_train %/% batch_size
+run$set_steps_per_epoch(n_train %/% batch_size)  # known once the data are read
 cat(sprintf("%d pairs (%d train); vocabularies: %d English, %d Spanish words; sentences from Tatoeba (tatoeba.org, CC BY 2.0 FR)\n",
             data$n_pairs, n_train, source_vocab_size, target_vocab_size))
 
@@ -116,7 +113,7 @@ train_step <- function(source, target) {
   batch_loss
 }
 
-if (!args$eager) train_step <- tf_function(train_step)
+if (!run$args$eager) train_step <- tf_function(train_step)
 
 # ---- Greedy translation of a whole batch, with the attention weights -------------------------
 translate <- function(source) {
@@ -136,36 +133,16 @@ translate <- function(source) {
   list(ids = tf$stack(ids, axis = 1L), attention = tf$stack(attention, axis = 1L))
 }
 
-# ---- Crash safety: checkpoints every K steps, --resume, a final checkpoint on Ctrl-C ---------
-invisible(translate(data$source_train[1, , drop = FALSE]))  # build both models' variables (same order as training), so a restore can fill them
-manager <- checkpoint_manager(checkpoint_dir(args), every = args$checkpoint_every, encoder = encoder, decoder = decoder,
-                              optimizer = optimizer)
-step <- if (args$resume) restore_latest(manager, max_steps = max_steps) else 0  # 0 if there is no checkpoint
-first_step <- step + 1
-save_on_interrupt(manager)
-
 # ---- Training loop: batch losses with progress, epoch means ----------------------------------
-batch_losses <- numeric(0); epoch_losses <- numeric(0); step_seconds <- numeric(0)
-for (epoch in seq_len(epochs)) {
-  if (step >= max_steps) break
-  iter <- as_iterator(train_dataset)
-  if (step >= epoch * steps_per_epoch)
-    next  # done before the checkpoint (its iterator was made all the same: each one reshuffles)
-  iter <- track_iterator(manager, iter, epoch)  # at the saved position when resuming into this epoch
-  bar <- progress_bar(total = min(epoch * steps_per_epoch, max_steps) - step, title = sprintf("epoch %d", epoch))
-  first <- length(batch_losses)
+invisible(translate(data$source_train[1, , drop = FALSE]))  # build both models' variables (same order as training), so a checkpoint can fill them
+run$protect(encoder = encoder, decoder = decoder, optimizer = optimizer)
+epoch_losses <- numeric(0)
+for (epoch in run$epochs(train_dataset)) {
+  iter <- run$track(as_iterator(train_dataset), epoch)
   while (!is.null(batch <- iter_next(iter))) {
-    if (step >= max_steps) break
-    started <- proc.time()[["elapsed"]]
-    batch_loss <- as.numeric(train_step(batch[[1]], batch[[2]]))
-    step_seconds <- c(step_seconds, proc.time()[["elapsed"]] - started)
-    batch_losses <- c(batch_losses, batch_loss)
-    step <- step + 1
-    maybe_save(manager, step)
-    bar$tick(list(loss = mean(batch_losses[(first + 1):length(batch_losses)])))
+    run$step(train_step, batch[[1]], batch[[2]])
   }
-  epoch_losses <- c(epoch_losses, mean(batch_losses[(first + 1):length(batch_losses)]))
-  bar$close(list(loss = utils::tail(epoch_losses, 1)))
+  epoch_losses <- c(epoch_losses, run$epoch_mean("loss"))
 }
 
 # ---- Evaluation: greedy translations, BLEU against two baselines -----------------------------
@@ -209,14 +186,8 @@ for (split in c("train", "valid")) {
   }
 }
 
-# ---- Record ----------------------------------------------------------------------------------
-timed <- if (length(step_seconds) > 1) step_seconds[-1] else step_seconds
-write_run(args, "nmt_attention", losses = batch_losses,
-          metrics = list(epoch_losses = epoch_losses, bleu_valid = bleu_valid, bleu_train = bleu_train,
-                         bleu_copy_source = baselines$copy_source,
-                         bleu_most_frequent_target = baselines$most_frequent_target, chrf_valid = chrf_valid,
-                         chrf_copy_source = baselines$copy_source_chrf,
-                         chrf_most_frequent_target = baselines$most_frequent_target_chrf, samples = samples,
-                         first_step = first_step),
-          timings = list(seconds_per_step = if (length(timed)) stats::median(timed) else NULL,
-                         mode = if (args$eager) "eager" else "compiled"))
+run$finish(metrics = list(epoch_losses = epoch_losses, bleu_valid = bleu_valid, bleu_train = bleu_train,
+                          bleu_copy_source = baselines$copy_source,
+                          bleu_most_frequent_target = baselines$most_frequent_target, chrf_valid = chrf_valid,
+                          chrf_copy_source = baselines$copy_source_chrf,
+                          chrf_most_frequent_target = baselines$most_frequent_target_chrf, samples = samples))

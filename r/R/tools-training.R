@@ -4,7 +4,8 @@
 #' `training_run()` parses the command line ([case_args()]) and seeds everything
 #' ([set_random_seed()]); `run$protect(...)` keeps the named objects safe (a checkpoint every
 #' `--checkpoint-every` steps next to `--out`, `--resume` from the latest, a final checkpoint on
-#' Ctrl-C); `run$epochs(dataset)` gives the epochs still to run; `run$track(iter, epoch)` makes the
+#' Ctrl-C); `run$set_steps_per_epoch(n)` says how long an epoch is where that is known only once the
+#' data are read; `run$epochs(dataset)` gives the epochs still to run; `run$track(iter, epoch)` makes the
 #' epoch's iterator resumable and ends it at `--steps`; `run$step(train_step, ...)` runs, times and
 #' records one step; `run$finish(metrics)` writes the run record ([write_run()]).
 #'
@@ -55,6 +56,10 @@ training_run <- function(case, epochs = NULL, steps_per_epoch = NULL, progress =
     },
     protect = function(...) {
       py$protect(...)
+      invisible(x)
+    },
+    set_steps_per_epoch = function(steps_per_epoch) {
+      py$set_steps_per_epoch(steps_per_epoch)
       invisible(x)
     },
     finish = function(metrics = list(), losses = NULL, timings = NULL) {

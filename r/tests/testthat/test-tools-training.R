@@ -36,6 +36,9 @@ test_that("training_run parses the command line, seeds, and counts the epochs le
   expect_equal(c(run$max_steps, run$seed, run$n_epochs, run$first_step), c(6, 7, 3, 1))
   expect_equal(run$epochs(), 1:2)
   expect_equal(training_run("tiny", epochs = 3, steps_per_epoch = 4, args = character(0))$epochs(), 1:3)
+  later <- training_run("tiny", epochs = 3, args = character(0))
+  expect_invisible(later$set_steps_per_epoch(4))  # where the epoch's size is known once the data are read
+  expect_equal(c(later$steps_per_epoch, later$max_steps), c(4, 12))
   expect_output(print(run), "TrainingRun 'tiny' \\(r\\)")
 })
 
