@@ -393,11 +393,47 @@ def test_dim_of_non_tensor_names_x():
 def test_as_array_values_and_types():
     np.testing.assert_array_equal(tm.as_array(tf.constant(A)), A)
     np.testing.assert_array_equal(tm.as_array(tf.Variable(I)), I)
-    assert tm.as_array(tf.constant(2.0)).shape == ()
+    scalar = tm.as_array(tf.constant(2.0))  # a NumPy scalar, as x$numpy() gives (R: a plain number)
+    assert isinstance(scalar, np.float32) and scalar == 2.0
     assert tm.as_array(tf.constant(["a", "é"])).tolist() == ["a", "é"]
     assert tm.as_array(tf.constant([1.0], tf.bfloat16)).dtype == np.float32
     sparse = tf.SparseTensor(indices=[[0, 1]], values=[5.0], dense_shape=[2, 2])
     np.testing.assert_array_equal(tm.as_array(sparse), [[0, 5], [0, 0]])
+
+
+def test_as_matrix_follows_r():
+    np.testing.assert_array_equal(tm.as_matrix(tf.constant(A)), A)
+    np.testing.assert_array_equal(tm.as_matrix(tf.constant([1, 2, 3])), [[1], [2], [3]])
+    cube = np.arange(8).reshape(2, 2, 2)
+    # R's as.matrix() of an array: one column of all elements, in R's (column-major) order
+    np.testing.assert_array_equal(tm.as_matrix(tf.constant(cube))[:, 0], cube.reshape(-1, order="F"))
+    assert tm.as_matrix(tf.constant(5.0)).shape == (1, 1)
+
+
+def test_t_transposes_matrices_and_makes_vectors_rows():
+    np.testing.assert_array_equal(tm.t(tf.constant(A)), A.T)
+    assert tm.t(tf.constant([1, 2, 3])).shape == (1, 3)
+    assert tm.t(tf.constant(1.0)).shape == (1, 1)
+    with pytest.raises(ValueError, match="a matrix"):
+        tm.t(tf.zeros((2, 2, 2)))
+
+
+@pytest.mark.parametrize(
+    "generic, fn",
+    [("Re", np.real), ("Im", np.imag), ("Mod", np.abs), ("Arg", np.angle), ("Conj", np.conj)],
+)
+def test_complex_group_matches_r(generic, fn):
+    z = np.array([1 + 2j, -3 - 0.5j, 2j, -1 + 0j])
+    np.testing.assert_allclose(tm.complex_(generic, tf.constant(z)).numpy(), fn(z))
+    x = np.array([-2.0, 0.0, 3.0])  # real tensors: Re/Conj themselves, Im 0, Mod |x|, Arg 0 or pi
+    np.testing.assert_allclose(tm.complex_(generic, tf.constant(x)).numpy(), np.real(fn(x.astype(complex))))
+
+
+def test_complex_group_errors():
+    with pytest.raises(ValueError, match="Complex group"):
+        tm.complex_("Abs", tf.constant(1.0))
+    with pytest.raises(TypeError, match="`z`"):
+        tm.complex_("Re", 1 + 2j)
 
 
 def test_as_array_of_symbolic_tensor_is_refused():

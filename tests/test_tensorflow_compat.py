@@ -319,3 +319,24 @@ def test_tf_distribute_strategies_are_the_bridges_and_the_global_step_counts_onc
     assert ctf.distribute.get_strategy is real_tf.distribute.get_strategy  # the rest is TensorFlow's
     step = ctf.train.get_or_create_global_step()
     assert step.aggregation == real_tf.VariableAggregation.ONLY_FIRST_REPLICA
+
+
+def test_file_functions_take_r_strings_python_bytes_and_raw_vectors(tmp_path):
+    png = real_tf.io.encode_png(real_tf.constant(np.arange(12, dtype=np.uint8).reshape(2, 2, 3))).numpy()
+    path = tmp_path / "x.png"
+    path.write_bytes(png)
+    for name in (str(path), str(path).encode(), np.bytes_(str(path).encode()), path):
+        assert tf.read_file(name).numpy() == png
+        assert tf.io.read_file(name).numpy() == png
+    raw = bytearray(png)  # what reticulate makes of an R raw vector
+    for decode in (tf.image.decode_png, tf.image.decode_image, tf.io.decode_png, tf.io.decode_image):
+        np.testing.assert_array_equal(decode(raw).numpy(), np.arange(12).reshape(2, 2, 3))
+    np.testing.assert_array_equal(tf.image.decode_png(contents=raw, channels=1).shape, (2, 2, 1))
+    out = tmp_path / "copy.png"
+    tf.write_file(str(out), raw)
+    assert out.read_bytes() == png
+    tf.io.write_file(str(out).encode(), png[:8])
+    assert out.read_bytes() == png[:8]
+    with pytest.raises(TypeError, match="`filename`"):
+        tf.read_file(3)
+    assert tf.io.gfile is real_tf.io.gfile  # the rest of tf.io is TensorFlow's own

@@ -24,15 +24,18 @@
 #'   arguments and return a tensor; `sum(t > 0)` counts. `na.rm = TRUE` drops `NaN`s.
 #' * `dim()` gives an integer vector with `NA` for unknown sizes (`integer(0)` for a 0-d tensor,
 #'   `NULL` for unknown rank); `length()` the number of elements (`NA` if unknown).
-#' * `as.array()` gives an R array of the tensor's shape; `as.numeric()`, `as.integer()`
-#'   (truncating, as R does) and `as.logical()` give plain vectors in R's element order.
+#' * `Complex` (`Re`, `Im`, `Mod`, `Arg`, `Conj`): element-wise, on complex or real tensors.
+#' * `as.array()` gives an R array of the tensor's shape (a plain value for a 0-d tensor);
+#'   `as.matrix()` a matrix (a one-column matrix of all elements for other ranks, as R does);
+#'   `as.numeric()`, `as.integer()` (truncating, as R does) and `as.logical()` give plain vectors
+#'   in R's element order. `t()` transposes a matrix (a vector becomes one row).
 #'
 #' @param e1,e2 Operands: tensors, variables, or plain R numbers, logicals or arrays.
 #' @param x,object A tensor or variable.
 #' @param ... For `Math`: `base` for `log()`, `digits` for `round()`/`signif()`. For `Summary`:
 #'   the tensors and values to reduce. Otherwise ignored.
 #' @param na.rm Whether `Summary` functions leave out `NaN` values.
-#' @returns `Ops`, `Math`, `Summary`: a tensor. `dim()`: an integer vector (or `NULL`).
+#' @returns `Ops`, `Math`, `Summary`, `Complex`, `t()`: a tensor. `as.matrix()`: an R matrix. `dim()`: an integer vector (or `NULL`).
 #'   `length()`: an integer. `as.array()`: an R array. `as.numeric()`, `as.integer()`,
 #'   `as.logical()`: an R vector. `print()`: `x`, invisibly. `str()`: `NULL`, invisibly.
 #' @examples
@@ -113,6 +116,28 @@ length.tensorflow.python.types.core.Tensor <- function(x) {
 #' @export
 as.array.tensorflow.python.types.core.Tensor <- function(x, ...) {
   bridge$bridge$tensor_methods$as_array(x)
+}
+
+#' @rdname tensor-methods
+#' @param z A tensor or variable, complex or real.
+#' @method Complex tensorflow.python.types.core.Tensor
+#' @export
+Complex.tensorflow.python.types.core.Tensor <- function(z) {
+  bridge$bridge$tensor_methods$complex_(.Generic, z)
+}
+
+#' @rdname tensor-methods
+#' @method as.matrix tensorflow.python.types.core.Tensor
+#' @export
+as.matrix.tensorflow.python.types.core.Tensor <- function(x, ...) {
+  bridge$bridge$tensor_methods$as_matrix(x)
+}
+
+#' @rdname tensor-methods
+#' @method t tensorflow.python.types.core.Tensor
+#' @export
+t.tensorflow.python.types.core.Tensor <- function(x) {
+  bridge$bridge$tensor_methods$t(x)
 }
 
 # as.vector() below only drops the dim attribute reticulate gives a 1-d NumPy array.

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import numbers
 import traceback
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,9 @@ __all__ = [
     "refuse_non_finite",
     "refuse_na",
     "extract",
+    "extract_with_warnings",
+    "tf_extract_opts",
+    "ExtractWarning",
     "call",
     "last_error",
     "r_condition_classes",
@@ -327,105 +331,37 @@ def matrix(data: Any, nrow: Any = None, ncol: Any = None, byrow: bool = False) -
 
 
 # --- `[` with the R tensorflow package's semantics ------------------------------------------------
+#
+# tensorflow 1.13's `[`: each index is one dimension; numbers are 1-based and `a:b` inclusive unless
+# options say otherwise (tf_extract_opts(): `one_based`, `inclusive_stop`, `disallow_out_of_bounds`, and
+# two warnings shown once each); negative numbers count from the end, Python style; a vector of numbers
+# must be an evenly stepped positive sequence (it becomes a slice); tensors pass to Python untranslated.
+
+_EXTRACT_FLAGS = ("one_based", "inclusive_stop", "disallow_out_of_bounds", "warn_tensors_passed_asis",
+                  "warn_negatives_pythonic")
+# Which of the two once-only warnings have been shown (in Python; R keeps its own, `warned_about`).
+_WARNED = {"negative_indices": False, "tensors_passed_asis": False}
+
+_NEGATIVE_WARNING = (
+    "Negative numbers are interpreted python-style when subsetting tensors: they select items by "
+    "counting from the end (-1 is the last). To turn off this warning, set "
+    "options(tensorflow.extract.warn_negatives_pythonic = FALSE)"
+)
+_TENSOR_WARNING = (
+    "Indexing tensors are passed as-is to python: no index offsetting or R to python translation is "
+    "performed, so the one_based and inclusive_stop options are ignored for them (treated as FALSE). "
+    "To silence this warning, set options(tensorflow.extract.warn_tensors_passed_asis = FALSE)"
+)
+_ZERO_BASED = (
+    "1-based positions. It looks like you might be using 0-based indexing to extract using `[`: "
+    "the tensorflow package uses 1-based extraction by default. You can switch to 0-based extraction "
+    "with options(tensorflow.extract.one_based = FALSE)"
+)
+_ANY_INDEX = "a whole number, a vector of whole numbers, a tensor, NULL (tf$newaxis) or all_dims()"
 
 
-def _static_dim(x: Any, axis: int) -> int | None:
-    shape = getattr(x, "shape", None)
-    if shape is None or axis >= len(shape):
-        return None
-    dim = shape[axis]
-    return None if dim is None else int(dim)
-
-
-def _zero_based(i: int, size: int | None, axis: int, name: str | None = None) -> int:
-    """Turn one R index (1-based, or negative counted from the end) into a 0-based one.
-
-    Negative indices stay negative when the dimension's size is unknown (Python resolves them).
-    """
-    name = name or f"index {axis + 1}"
-    if i == 0:
-        raise bad_argument(name, i, "a non-zero position (R indices start at 1; use -1 for the last element)")
-    if size is not None and not (-size <= i <= size):
-        valid = f"a position in 1..{size} or -{size}..-1" if size else "no position at all"
-        raise bad_argument(name, i, f"{valid} (dimension {axis + 1} has size {size})")
-    if i > 0:
-        return i - 1
-    return i if size is None else size + i
-
-
-def _range_slice(
-    start: int | None, end: int | None, step: int | None, size: int | None, axis: int, name: str | None = None
-) -> slice:
-    """An inclusive R range ``start:end`` or ``start:end:step`` as a Python slice.
-
-    Either end may be missing (``None``). The direction is read from the numbers as written, never
-    from the dimension's size, so a tensor of unknown size gets the same answer:
-
-    * ``5:2`` and ``-1:-3`` (same sign, start after end) count down; ``2:5`` and ``-3:-1`` count up;
-    * mixed signs count up: ``2:-1`` is "2 to the last" (empty if the two ends cross);
-    * a positive step is a stride in that direction (``9:1:2`` is 9, 7, 5, 3, 1);
-    * a negative step counts down: needed when an end is missing or the signs are mixed
-      (``NULL:NULL:-1`` reverses, ``-1:2:-1`` is "last down to 2"); with same-sign ends counting
-      up it is an error, as in ``seq(1, 5, by = -1)``.
-    """
-    name = name or f"index {axis + 1}"
-    step = 1 if step is None else step
-    if step == 0:
-        raise bad_argument(name, step, "a non-zero step (the third number of start:end:step)")
-    s0 = None if start is None else _zero_based(start, size, axis, name)
-    e0 = None if end is None else _zero_based(end, size, axis, name)
-    same_sign = start is not None and end is not None and (start > 0) == (end > 0)
-    if step < 0 and same_sign and start < end:
-        raise bad_argument(
-            name,
-            f"{start}:{end}:{step}",
-            f"a positive step for a range that counts up (write {end}:{start}:{-step} to count down)",
-        )
-    descending = step < 0 or (same_sign and start > end)
-    if descending:
-        # e0 - 1 == -1 would wrap around to the last element: stop before the first one instead.
-        stop = None if e0 is None or e0 == 0 else e0 - 1
-        return slice(s0, stop, -abs(step))
-    stop = None if e0 is None or e0 == -1 else e0 + 1
-    return slice(s0, stop, abs(step))
-
-
-def _refuse_non_integer_kind(value: Any, name: str, what: str) -> None:
-    """Reject R logical and character indices with a message that says why."""
-    kind = np.asarray(value).dtype.kind
-    if kind == "b":
-        raise bad_argument(name, value, f"{what} (logical TRUE/FALSE indices are not supported)")
-    if kind in "US":
-        raise bad_argument(
-            name, value, f"{what} (character indices are not supported: tensors have no dimnames)"
-        )
-
-
-def _index_position(value: Any, name: str, *, allow_none: bool = False) -> int | None:
-    """One R index (a length-1 number, a 0-d tensor or array) as a Python int (1-based, unchanged)."""
-    if value is None and allow_none:
-        return None
-    if callable(getattr(value, "numpy", None)):  # an eager tensor used as an index
-        value = value.numpy()
-    _refuse_non_integer_kind(value, name, "an integer position")
-    if np.size(value) != 1:
-        raise bad_argument(name, value, "a single integer position (a length-1 number or a 0-d tensor)")
-    return as_integer(value, name)
-
-
-def _index_positions(value: Any, name: str) -> list[int]:
-    """An R vector of indices (or a 1-d tensor or array) as a list of Python ints (1-based)."""
-    if callable(getattr(value, "numpy", None)):
-        value = value.numpy()
-    _refuse_non_integer_kind(value, name, "integer positions")
-    if np.ndim(value) > 1:
-        raise bad_argument(
-            name, value, "a vector of integer positions (matrix or array indices are not supported)"
-        )
-    return [as_integer(v, name) for v in np.asarray(value).reshape(-1).tolist()]
-
-
-_SPEC_KINDS = ("missing", "scalar", "range", "vector", "all_dims", "newaxis")
+class ExtractWarning(UserWarning):
+    """A warning of ``[`` on a tensor (negative numbers, tensors as indices, too few indices)."""
 
 
 def all_dims() -> Any:
@@ -437,127 +373,378 @@ def all_dims() -> Any:
     return Ellipsis
 
 
-def extract(x: Any, specs: Sequence[Any], drop: bool = True) -> Any:
-    """Index a tensor with the R tensorflow package's ``[`` semantics (called by R's ``[``).
+def tf_extract_opts(style: Any = None, *, one_based: Any = True, inclusive_stop: Any = True,
+                    disallow_out_of_bounds: Any = True, warn_tensors_passed_asis: Any = True,
+                    warn_negatives_pythonic: Any = True, warned: Any = None) -> dict[str, bool]:
+    """The options of ``[`` on tensors, with a style applied: what :func:`extract` follows.
 
     Example:
-        >>> extract(tf.reshape(tf.range(12), (3, 4)), [("range", 1, 2, 1), ("scalar", -1)])
-        <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 7], dtype=int32)>
+        >>> tf_extract_opts("python")["one_based"]
+        False
 
     Args:
-        x: A tensor or variable (or anything with ``__getitem__`` and ``shape``, e.g. an array).
-        specs: One entry per index position, each a tuple/list whose first element names its kind:
-            ``("missing",)`` whole axis; ``("scalar", i)`` one position, dropping the axis;
-            ``("range", start, end, step)`` inclusive range (``start``/``end`` may be ``None``,
-            ``step`` may be omitted or ``None`` for 1; see :func:`_range_slice` for directions);
-            ``("vector", [i, ...])`` several positions along the axis, in any order, repeats allowed
-            (R's outer semantics: each vector applies to its own axis);
-            ``("all_dims",)`` the rest of the axes (``...``); ``("newaxis",)`` a new axis of size 1.
-            Indices are 1-based; negatives count from the end (-1 is the last); 0 and positions
-            outside the dimension are errors. Errors name the index by its position in ``specs``
-            (``index 2``). Scalars and range ends may also be 0-d tensors.
-        drop: Whether scalar indices drop their axis. Defaults to `True`. Unlike base R, axes of
-            size 1 selected by a range or vector are never dropped.
+        style: ``"R"`` (the two warnings off), ``"python"`` (every option off: 0-based, stop
+            exclusive, no bounds check, no warnings; ``x[0:2]`` is Python's ``x[0:2]``) or `None` (the
+            options as given). R's ``match.arg()`` abbreviations (``"py"``) are accepted. Defaults to
+            `None`.
+        one_based: Numbers count from 1 (``0`` is an error). Defaults to `True`.
+        inclusive_stop: ``start:stop`` includes ``stop``. Defaults to `True`.
+        disallow_out_of_bounds: Refuse positions past the end of a dimension of known size (else
+            slices are clamped, as Python does). Defaults to `True`.
+        warn_tensors_passed_asis: Warn, once, that tensors used as indices are not translated.
+            Defaults to `True`.
+        warn_negatives_pythonic: Warn, once, that negative numbers count from the end. Defaults to
+            `True`.
+        warned: Which once-only warnings were already shown (``{"negative_indices": bool,
+            "tensors_passed_asis": bool}``): with no style, those warnings are off. Defaults to
+            `None` (this process's record; R passes its own).
 
     Returns:
-        The indexed tensor.
+        A dict of the five options, each ``True`` or ``False``.
 
-    Raises:
-        ValueError: For 0, out-of-range, logical, character or non-integer indices, a zero step,
-            more indices than the tensor has axes, more than one ``all_dims``, or an unknown kind.
-
-    Mirrors ``[.tensorflow.tensor`` of the R tensorflow package.
+    Mirrors ``tensorflow::tf_extract_opts()``.
     """
+    given = {"one_based": one_based, "inclusive_stop": inclusive_stop,
+             "disallow_out_of_bounds": disallow_out_of_bounds,
+             "warn_tensors_passed_asis": warn_tensors_passed_asis,
+             "warn_negatives_pythonic": warn_negatives_pythonic}
+    opts = {name: as_flag(value, name) for name, value in given.items()}
+    if style is not None:
+        choices = [c for c in ("R", "python") if isinstance(style, str) and style and c.startswith(style)]
+        if len(choices) != 1:
+            raise bad_argument("style", style, '"R", "python" or NULL')
+        if choices[0] == "python":
+            return {name: False for name in opts}
+        opts["warn_tensors_passed_asis"] = opts["warn_negatives_pythonic"] = False
+        return opts
+    warned = _WARNED if warned is None else warned
+    if not isinstance(warned, Mapping):
+        raise bad_argument("warned", warned, "a dict with negative_indices and tensors_passed_asis")
+    if warned.get("negative_indices"):
+        opts["warn_negatives_pythonic"] = False
+    if warned.get("tensors_passed_asis"):
+        opts["warn_tensors_passed_asis"] = False
+    return opts
+
+
+def _extract_options(options: Any) -> dict[str, bool]:
+    """Resolved options: ``None`` (the defaults), :func:`tf_extract_opts`'s result, or its arguments."""
+    if options is None:
+        return tf_extract_opts()
+    if not isinstance(options, Mapping):
+        raise bad_argument("options", options, "the result of tf_extract_opts()")
+    if set(options) == set(_EXTRACT_FLAGS):
+        return {name: as_flag(options[name], name) for name in _EXTRACT_FLAGS}
+    unknown = set(options) - set(_EXTRACT_FLAGS) - {"style", "warned"}
+    if unknown:
+        raise bad_argument("options", sorted(unknown), "the result of tf_extract_opts() or its arguments")
+    return tf_extract_opts(**options)
+
+
+def _is_tensor(value: Any) -> bool:
+    if value is None or isinstance(value, (np.ndarray, np.generic, numbers.Number, str, bytes, list, tuple)):
+        return False
     import tensorflow as tf
 
+    return bool(tf.is_tensor(value))
+
+
+def _whole_numbers(value: Any, name: str) -> list[int]:
+    """The whole numbers of an R number or vector (1-d), or the error that says what is wrong."""
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError):
+        raise bad_argument(name, value, _ANY_INDEX) from None
+    kind = array.dtype.kind
+    if kind == "b":
+        raise bad_argument(name, value, f"{_ANY_INDEX} (logical TRUE/FALSE indices are not supported)")
+    if kind in "USO":
+        what = "character indices are not supported: tensors have no dimnames" if kind in "US" else "not this"
+        raise bad_argument(name, value, f"{_ANY_INDEX} ({what})")
+    if kind not in "iuf":
+        raise bad_argument(name, value, _ANY_INDEX)
+    if array.ndim > 1:
+        raise bad_argument(name, value, f"{_ANY_INDEX}: subsetting tensors with R matrices or arrays is "
+                                        "not currently supported")
+    if array.size == 0:
+        raise bad_argument(name, value, f"{_ANY_INDEX}, with at least one position")
+    flat = array.reshape(-1)
+    if kind == "f":
+        if not np.all(np.isfinite(flat)):
+            raise bad_argument(name, value, f"{_ANY_INDEX} (NA, NaN, Inf or -Inf are not positions)")
+        if not np.all(flat == np.trunc(flat)):
+            raise bad_argument(name, value, f"{_ANY_INDEX} (positions are whole numbers)")
+    return [int(v) for v in flat.tolist()]
+
+
+def _slice_end(value: Any, name: str) -> Any:
+    """One of start, stop, step of ``a:b:c``: ``None``, a tensor (as is) or a whole number."""
+    if value is None or _is_tensor(value):
+        return value
+    if callable(value):
+        expected = "NULL, a whole number or a tensor at each end of a:b (not a function)"
+        raise bad_argument(name, value, expected, TypeError)
+    numbers_ = _whole_numbers(value, name)
+    if len(numbers_) != 1:
+        raise bad_argument(name, value, "NULL, a whole number or a tensor at each end of a:b (not a vector)")
+    return numbers_[0]
+
+
+def _parse_index(spec: Any, name: str) -> tuple[Any, ...]:
+    """One index as ``(kind, ...)``: missing, newaxis, all_dims, int, seq, tensor, slice or pyslice."""
+    if not isinstance(spec, (list, tuple)) or not spec or not isinstance(spec[0], str):
+        raise bad_argument(name, spec, "an index specification such as ('value', 2) or ('slice', 1, 3, None)")
+    kind = spec[0]
+    if kind in ("missing", "newaxis", "all_dims") and len(spec) == 1:
+        return (kind,)
+    if kind in ("slice", "range") and len(spec) > 4:
+        expected = "at most 3 parts in start:stop:step (1, 2 or 3 can be supplied as a python-style slice)"
+        raise bad_argument(name, list(spec[1:]), expected)
+    if kind in ("slice", "range") and len(spec) >= 2:
+        ends = [_slice_end(v, name) for v in spec[1:]] + [None] * (4 - len(spec))
+        if isinstance(ends[2], int) and ends[2] == 0:
+            raise bad_argument(name, 0, "a non-zero step (the third number of start:stop:step)")
+        return ("slice", *ends)
+    if kind in ("value", "scalar", "vector") and len(spec) == 2:
+        value = spec[1]
+        if value is None:
+            return ("newaxis",)
+        if value is Ellipsis:
+            return ("all_dims",)
+        if isinstance(value, slice):
+            return ("pyslice", value)
+        if _is_tensor(value):
+            return ("tensor", value)
+        if callable(value):
+            raise bad_argument(name, value, f"{_ANY_INDEX} (an R function is not an index)")
+        positions = _whole_numbers(value, name)
+        return ("int", positions[0]) if len(positions) == 1 else ("seq", positions)
+    raise bad_argument(name, spec, "an index specification: missing, newaxis, all_dims, value or slice")
+
+
+def _sign(value: Any) -> int:
+    """The sign of a slice step: a number's, an eager tensor's; a symbolic tensor's counts as positive."""
+    if value is None:
+        return 1
+    if _is_tensor(value):
+        try:
+            return -1 if int(np.asarray(value.numpy())) < 0 else 1
+        except (AttributeError, TypeError, ValueError, NotImplementedError):
+            return 1
+    return -1 if value < 0 else 1
+
+
+def _one_to_zero(i: int, name: str) -> int:
+    if i == 0:
+        raise bad_argument(name, i, _ZERO_BASED)
+    return i - 1 if i > 0 else i
+
+
+def _py_slice(start: Any, stop: Any, step: Any, opts: dict[str, bool], name: str) -> slice:
+    """``start:stop:step`` as a Python slice: 1-based and stop-inclusive when the options say so.
+
+    ``5:2`` (both ends of one sign, no negative step) counts down, as in R. With an inclusive stop and a
+    negative step, a stop at the first element becomes "to the start" (``None``): tensorflow 1.13 made it
+    -1 there, which Python reads as the last element, so ``x[3:1]`` came back empty.
+    """
+    if start is None and stop is None and step is None:
+        return slice(None)
+    written_start, written_stop = start, stop
+    if opts["one_based"]:
+        start = _one_to_zero(start, name) if isinstance(start, int) else start
+        stop = _one_to_zero(stop, name) if isinstance(stop, int) else stop
+    if isinstance(start, int) and isinstance(stop, int) and not _is_tensor(step):
+        same_sign = (written_start > 0) == (written_stop > 0) and written_start != 0 and written_stop != 0
+        if start > stop and same_sign and (step is None or step > 0):
+            step = -(step or 1)
+    if opts["inclusive_stop"] and isinstance(stop, int):
+        direction = _sign(step)
+        first = stop == 0
+        stop += direction
+        if (direction > 0 and stop == 0) or (direction < 0 and first):
+            stop = None
+    return slice(start, stop, step)
+
+
+def _sequence_slice(positions: list[int], opts: dict[str, bool], name: str) -> slice:
+    """A vector of positions (not written with `:`), which must be one evenly stepped positive run."""
+    start, end = positions[0], positions[-1]
+    step = positions[1] - start
+    expected = list(range(start, end + (1 if step > 0 else -1), step)) if step else []
+    if start < 0 or end < 0 or positions != expected:
+        raise bad_argument(
+            name, positions,
+            "only positive sequences with a single step size are accepted if indexing with sequences not "
+            "specified by a call to `:` (tensors are sliced, not gathered: tf$gather() takes any positions)",
+        )  # fmt: skip
+    return _py_slice(start, end, None if step == 1 else step, opts, name)
+
+
+def _check_bounds(index: tuple[Any, ...], size: int, axis: int, opts: dict[str, bool], name: str) -> None:
+    """Refuse positions past either end of a dimension of known size.
+
+    Every number must address an element (1..size or -size..-1 when 1-based), except an exclusive stop,
+    which may be one past the last. (R tensorflow 1.13's check let any number run one past the end, so
+    ``x[, 2:6]`` on 5 columns was silently cut to 2:5 and ``x[c(1, 6)]`` gave one element.)
+    """
+    ob = int(opts["one_based"])
+    elements = [index[1]] if index[0] == "int" else list(index[1]) if index[0] == "seq" else []
+    stops = []
+    if index[0] == "slice":
+        elements += [index[1]] if isinstance(index[1], int) else []
+        if isinstance(index[2], int):
+            (elements if opts["inclusive_stop"] else stops).append(index[2])
+    bad = [v for v in elements if not -size <= v <= size - 1 + ob]
+    bad += [v for v in stops if not -size <= v <= size + ob]
+    if bad:
+        raise bad_argument(
+            name, bad[0],
+            f"positions within dimension {axis + 1} (of size {size}): the index is out of bounds; to "
+            "let Python clamp slices, set options(tensorflow.extract.disallow_out_of_bounds = FALSE)",
+        )  # fmt: skip
+
+
+def _extract(x: Any, specs: Sequence[Any], drop: Any, options: Any) -> tuple[Any, list[tuple[str, str]]]:
+    """Index ``x``; return the result and the warnings to show as ``(kind, message)`` pairs."""
     if not isinstance(drop, (bool, np.bool_)):
         raise bad_argument("drop", drop, "TRUE or FALSE")
+    opts = _extract_options(options)
     if isinstance(specs, (str, bytes)) or not isinstance(specs, Sequence):
         raise bad_argument("specs", specs, "a list of index specifications")
-    specs = [tuple(s) if isinstance(s, (list, tuple)) else (s,) for s in specs]
-    for position, spec in enumerate(specs, start=1):
-        if not spec or spec[0] not in _SPEC_KINDS:
-            raise bad_argument(f"index {position}", spec, f"a specification of kind {', '.join(_SPEC_KINDS)}")
-    consuming = sum(1 for s in specs if s[0] not in ("all_dims", "newaxis"))
+    parsed = [_parse_index(spec, f"index {k}") for k, spec in enumerate(specs, start=1)]
     shape = getattr(x, "shape", None)
     rank = None if shape is None else (shape.rank if hasattr(shape, "rank") else len(shape))
-    if sum(1 for s in specs if s[0] == "all_dims") > 1:
-        raise bad_argument("index", [s[0] for s in specs], "at most one all_dims()")
-    if rank is not None and consuming > rank:
+    kinds = [p[0] for p in parsed]
+    if kinds.count("all_dims") > 1:
+        raise bad_argument("index", kinds, "at most one all_dims()")
+    consuming = [k for k, kind in enumerate(kinds) if kind not in ("newaxis", "all_dims")]
+    warned: list[tuple[str, str]] = []
+    if rank is not None and len(consuming) > rank:
         raise bad_argument(
-            "index", f"{consuming} indices", f"at most {rank} indices for a tensor of rank {rank}"
-        )
+            "index", f"{len(consuming)} indices",
+            f"one index per dimension. Incorrect number of dimensions supplied: {rank} required, but "
+            f"received {len(consuming)} (NULL, tf$newaxis and all_dims() not counted)",
+        )  # fmt: skip
+    if rank is not None and len(consuming) < rank and "all_dims" not in kinds:
+        warned.append(("dimensions", (
+            f"Incorrect number of dimensions supplied: the tensor has {rank}, the index {len(consuming)} "
+            "(not counting NULL, tf$newaxis or all_dims()); the remaining dimensions are kept whole. Supply "
+            "one index per dimension, or all_dims() for the rest")))
 
-    def dim(axis: int) -> int | None:  # _static_dim cannot ask a shape of unknown rank
-        return None if rank is None else _static_dim(x, axis)
+    def numbers_of(p: tuple[Any, ...], with_step: bool = True) -> list[int]:
+        if p[0] == "int":
+            return [p[1]]
+        if p[0] == "seq":
+            return list(p[1])
+        if p[0] == "slice":
+            return [v for v in p[1:4 if with_step else 3] if isinstance(v, int)]
+        return []
+
+    if opts["one_based"]:
+        for k, p in enumerate(parsed, start=1):
+            if 0 in numbers_of(p):
+                raise bad_argument(f"index {k}", 0, _ZERO_BASED)
+    if opts["disallow_out_of_bounds"] and rank is not None:
+        # The dimension each index addresses: all_dims() takes those between the ones before and after it.
+        after = sum(1 for k in consuming if k > kinds.index("all_dims")) if "all_dims" in kinds else 0
+        for n, k in enumerate(consuming):
+            axis = n if n < len(consuming) - after else rank - (len(consuming) - n)
+            size = None if shape[axis] is None else int(shape[axis])
+            if size is not None:
+                _check_bounds(parsed[k], size, axis, opts, f"index {k + 1}")
+    if opts["warn_negatives_pythonic"] and any(
+        v < 0 for p in parsed if p[0] in ("int", "slice") for v in numbers_of(p, with_step=False)
+    ):
+        warned.append(("negative_indices", _NEGATIVE_WARNING))
+    if opts["warn_tensors_passed_asis"] and any(
+        p[0] == "tensor" or (p[0] == "slice" and any(_is_tensor(v) for v in p[1:])) for p in parsed
+    ):
+        warned.append(("tensors_passed_asis", _TENSOR_WARNING))
 
     key: list[Any] = []
-    # (axis of the sliced result, positions, size of the input axis)
-    gathers: list[tuple[int | None, list[int], int | None]] = []
-    axis = 0  # axis of the input tensor
-    out_axis = 0  # axis of the strided-slice result, counted from the start
-    after_unknown_ellipsis = False  # then count output axes from the end instead
-    for position, spec in enumerate(specs, start=1):
-        kind, name = spec[0], f"index {position}"
-        if kind == "all_dims":
-            skip = (rank - consuming) if rank is not None else 0
-            after_unknown_ellipsis = rank is None
+    for k, p in enumerate(parsed, start=1):
+        name = f"index {k}"
+        if p[0] == "missing":
+            key.append(slice(None))
+        elif p[0] == "newaxis":
+            key.append(None)
+        elif p[0] == "all_dims":
             key.append(Ellipsis)
-            axis += skip
-            out_axis += skip
-        elif kind == "newaxis":
-            key.append(tf.newaxis)
-            out_axis += 1
-        elif kind == "missing":
-            key.append(slice(None))
-            axis += 1
-            out_axis += 1
-        elif kind == "scalar":
-            if len(spec) != 2:
-                raise bad_argument(name, spec, "('scalar', i)")
-            i0 = _zero_based(_index_position(spec[1], name), dim(axis), axis, name)
+        elif p[0] in ("pyslice", "tensor"):
+            key.append(p[1])
+        elif p[0] == "int":
+            i = _one_to_zero(p[1], name) if opts["one_based"] else p[1]
             if drop:
-                key.append(i0)
-            else:
-                key.append(slice(i0, None if i0 == -1 else i0 + 1))
-                out_axis += 1
-            axis += 1
-        elif kind == "range":
-            if len(spec) not in (3, 4):
-                raise bad_argument(name, spec, "('range', start, end) or ('range', start, end, step)")
-            start = _index_position(spec[1], name, allow_none=True)
-            end = _index_position(spec[2], name, allow_none=True)
-            step = _index_position(spec[3], name, allow_none=True) if len(spec) > 3 else None
-            key.append(_range_slice(start, end, step, dim(axis), axis, name))
-            axis += 1
-            out_axis += 1
-        else:  # vector
-            if len(spec) != 2:
-                raise bad_argument(name, spec, "('vector', [i, ...])")
-            size = dim(axis)
-            positions = [_zero_based(i, size, axis, name) for i in _index_positions(spec[1], name)]
-            key.append(slice(None))
-            # After an all_dims() of unknown extent the axis is fixed below, counted from the end.
-            gathers.append((None if after_unknown_ellipsis else out_axis, positions, size))
-            axis += 1
-            out_axis += 1
-    if after_unknown_ellipsis:
-        # Axes of the result from the end: every spec after all_dims adds one, except dropped scalars.
-        tail = specs[[s[0] for s in specs].index("all_dims") + 1 :]
-        adds = [0 if (s[0] == "scalar" and drop) else 1 for s in tail]
-        from_end = iter([-sum(adds[k:]) for k, s in enumerate(tail) if s[0] == "vector"])
-        gathers = [(next(from_end) if a is None else a, p, n) for a, p, n in gathers]
-    result = x[tuple(key)] if key else x
-    for gather_axis, positions, size in gathers:
-        if isinstance(result, np.ndarray):
-            result = np.take(result, np.asarray(positions, dtype=np.int64), axis=gather_axis)
-            continue
-        indices = tf.constant(positions, dtype=tf.int64)
-        if size is None and any(p < 0 for p in positions):  # resolve from the end at run time
-            size_now = tf.shape(result, out_type=tf.int64)[gather_axis]
-            indices = tf.where(indices < 0, indices + size_now, indices)
-        result = tf.gather(result, indices, axis=gather_axis)
+                key.append(i)
+            else:  # a slice of one keeps the dimension
+                key.append(slice(i, i + 1) if i >= 0 else slice(i, i - 1, -1))
+        elif p[0] == "seq":
+            key.append(_sequence_slice(p[1], opts, name))
+        else:
+            key.append(_py_slice(p[1], p[2], p[3], opts, name))
+    return (x[tuple(key)] if key else x), warned
+
+
+def extract(x: Any, specs: Sequence[Any], drop: bool = True, options: Any = None) -> Any:
+    """Index a tensor with the R tensorflow package's ``[`` rules and options.
+
+    Example:
+        >>> m = tf.reshape(tf.range(1, 13), (3, 4))
+        >>> extract(m, [("slice", 2, 3, None), ("value", -1)])  # x[2:3, -1]
+        <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 8, 12], dtype=int32)>
+
+    Args:
+        x: A tensor or variable (or an array).
+        specs: One entry per index, each a tuple whose first element names its kind:
+            ``("missing",)`` the whole dimension; ``("value", v)`` an evaluated index: a whole number
+            (one position; its dimension is dropped unless ``drop`` is false), a vector of whole numbers
+            (an evenly stepped positive run such as ``c(1, 3, 5)``, taken as a slice), a tensor (passed
+            to TensorFlow as is), `None` (a new axis) or ``Ellipsis`` (``all_dims()``);
+            ``("slice", start, stop, step)`` for ``start:stop:step``, any of them `None` (open) or a
+            tensor (as is); ``("newaxis",)``; ``("all_dims",)``. ``"scalar"``/``"vector"`` are accepted
+            for ``"value"`` and ``"range"`` for ``"slice"``.
+        drop: Whether a single position drops its dimension. Defaults to `True`.
+        options: What :func:`tf_extract_opts` returns, or a dict of its arguments (R passes the
+            ``tensorflow.extract.*`` options so). Defaults to `None` (``tf_extract_opts()``).
+
+    Returns:
+        The indexed tensor. The warnings of tensorflow 1.13 (fewer indices than dimensions; the first
+        negative number; the first tensor index) are issued as :class:`ExtractWarning`.
+
+    Raises:
+        ValueError: more indices than dimensions, 0 when 1-based, positions out of bounds, vectors that
+            are not an evenly stepped positive run, NA/Inf/fractional numbers, logical, character or
+            matrix indices, functions, more than one all_dims(). The message names ``index k``.
+
+    Mirrors ``[.tensorflow.tensor`` of the R tensorflow package (1.13).
+    """
+    result, warned = _extract(x, specs, drop, options)
+    for kind, message in warned:
+        warnings.warn(message, ExtractWarning, stacklevel=2)
+        if kind in _WARNED:
+            _WARNED[kind] = True
     return result
+
+
+def extract_with_warnings(x: Any, specs: Sequence[Any], drop: bool = True, options: Any = None) -> list[Any]:
+    """:func:`extract` for R: the result and the warnings R shows (R records the once-only ones).
+
+    Example:
+        >>> extract_with_warnings(tf.range(3), [("value", -1)])[1][0][0]
+        'negative_indices'
+
+    Args:
+        x: As for :func:`extract`.
+        specs: As for :func:`extract`.
+        drop: As for :func:`extract`. Defaults to `True`.
+        options: As for :func:`extract`. Defaults to `None`.
+
+    Returns:
+        ``[result, [[kind, message], ...]]``; ``kind`` is ``negative_indices``, ``tensors_passed_asis``
+        or ``dimensions``.
+    """
+    result, warned = _extract(x, specs, drop, options)
+    return [result, [list(w) for w in warned]]
 
 
 # --- Calls from R: keep the Python exception so R can raise a classed condition ---------------

@@ -42,6 +42,9 @@ __all__ = [
     "length",
     "as_array",
     "as_vector",
+    "as_matrix",
+    "t",
+    "complex_",
     "format_tensor",
     "str_tensor",
     "shape",
@@ -646,14 +649,119 @@ def as_array(x: Any) -> np.ndarray:
     Returns:
         The array, same shape; reticulate gives R the same shape (it converts NumPy's row-major
         layout to R's column-major one). Strings are decoded from UTF-8; ``float16``/``bfloat16``
-        become ``float32``. A 0-d tensor gives a 0-d array (R: a length-1 array).
+        become ``float32``. A 0-d tensor gives a NumPy scalar, as ``x.numpy()`` does (R: a plain
+        length-1 vector, as R tensorflow's ``as.array()`` gave).
 
     Raises:
         ValueError: for a symbolic tensor (inside ``tf.function``), which has no value.
 
     Mirrors ``as.array.tensorflow.tensor`` of the R ``tensorflow`` package.
     """
-    return _numpy(x)
+    value = _numpy(x)
+    return value[()] if value.ndim == 0 else value
+
+
+def as_matrix(x: Any) -> np.ndarray:
+    """The value of a tensor as a 2-d array, as R's ``as.matrix()`` makes one (called by R's ``as.matrix``).
+
+    Example:
+        >>> as_matrix(tf.constant([1, 2, 3])).shape
+        (3, 1)
+
+    Args:
+        x: An eager tensor or variable.
+
+    Returns:
+        A matrix tensor's value as it is; any other rank gives one column of all the elements in R's
+        (column-major) order, as ``as.matrix()`` does with a vector or an array.
+
+    Mirrors ``as.matrix.tensorflow.tensor`` of the R ``tensorflow`` package.
+    """
+    value = _numpy(x)
+    if value.ndim == 2:
+        return value
+    return value.reshape(-1, order="F")[:, np.newaxis]
+
+
+def t(x: Any) -> Any:
+    """Transpose a matrix tensor; a vector becomes a one-row matrix (called by R's ``t``).
+
+    Example:
+        >>> t(tf.constant([[1, 2, 3]])).shape
+        TensorShape([3, 1])
+
+    Args:
+        x: A tensor of rank 0, 1 or 2.
+
+    Returns:
+        The transposed tensor: ``(n, m)`` for ``(m, n)``, ``(1, n)`` for a vector of ``n``, ``(1, 1)`` for
+        a 0-d tensor, as R's ``t()`` gives for a vector or a number.
+
+    Raises:
+        ValueError: for a tensor of rank above 2 (R: "argument is not a matrix"; use ``aperm``-like
+            ``tf$transpose(x, perm)``).
+
+    Mirrors R's ``t()`` on a matrix (``t.tensorflow.tensor`` of R tensorflow 2.x).
+    """
+    tf = _tf()
+    shape = _static_shape(x)
+    if shape.rank is None or shape.rank > 2:
+        expected = "a matrix (a tensor of rank 2, 1 or 0); use tf$transpose(x, perm) for arrays"
+        raise bad_argument("x", x, expected)
+    x = _dense(x)
+    if shape.rank < 2:
+        return tf.reshape(x, [1, -1])
+    return tf.transpose(x)
+
+
+_COMPLEX_GENERICS = ("Re", "Im", "Mod", "Arg", "Conj")
+
+
+def complex_(generic: str, z: Any) -> Any:
+    """Apply one of R's ``Complex`` group functions to a tensor (called by R's ``Complex``).
+
+    Example:
+        >>> complex_("Mod", tf.constant(3 + 4j))
+        <tf.Tensor: shape=(), dtype=float64, numpy=5.0>
+
+    Args:
+        generic: ``Re``, ``Im``, ``Mod``, ``Arg`` or ``Conj``.
+        z: A tensor or variable, complex or real.
+
+    Returns:
+        A tensor: the real part, imaginary part, modulus, argument (angle) or conjugate, element-wise.
+        ``Re``/``Im``/``Mod``/``Arg`` of a complex tensor are real (``float64`` for ``complex128``); of
+        a real tensor, ``Re`` and ``Conj`` are the tensor, ``Im`` zeros, ``Mod`` its absolute value and
+        ``Arg`` 0 or pi, as in R.
+
+    Mirrors R's ``Complex`` group generic (``Re.tensorflow.tensor`` ... of the R ``tensorflow`` package).
+    """
+    tf = _tf()
+    if generic not in _COMPLEX_GENERICS:
+        expected = "one of R's Complex group functions: " + ", ".join(_COMPLEX_GENERICS)
+        raise bad_argument("generic", generic, expected)
+    if not _is_tensor(z):
+        raise bad_argument("z", z, "a tensor", TypeError)
+    z = _dense(z)
+    dtype = _dtype(z)
+    if dtype == tf.bool:
+        z, dtype = tf.cast(z, tf.int32), tf.int32
+    if dtype == tf.string:
+        raise bad_argument("z", z, "a numeric tensor", TypeError)
+    if not dtype.is_complex:
+        if generic in ("Re", "Conj"):
+            return z
+        if generic == "Im":
+            return tf.zeros_like(z)
+        if generic == "Mod":
+            return tf.math.abs(z)
+        z = _floating(z)
+        return tf.where(z < 0, tf.constant(np.pi, z.dtype), tf.zeros_like(z))
+    functions: dict[str, Callable[[Any], Any]] = {
+        "Re": tf.math.real, "Im": tf.math.imag, "Mod": tf.math.abs, "Arg": tf.math.angle,
+        "Conj": tf.math.conj,
+    }
+    return functions[generic](z)
 
 
 def as_vector(x: Any, mode: str = "double") -> np.ndarray:

@@ -1,6 +1,7 @@
 # `[` on tensors, checked against NumPy. The expected positions are worked out here in R from the
-# R semantics (1-based, inclusive, negatives from the end), then NumPy selects them with np.ix_
-# (outer indexing, like R arrays) and reshapes (new axes in, dropped scalars out).
+# R tensorflow rules in R style (1-based, inclusive, negatives from the end, vectors as evenly stepped
+# runs), then NumPy selects them with np.ix_ (outer indexing, like R arrays) and reshapes (new axes
+# in, dropped scalars out). The options and warnings of `[` are tested in test-tensorflow-extract.R.
 
 np_main <- function() {
   reticulate::py_run_string("import numpy as np", convert = FALSE)
@@ -37,7 +38,8 @@ range_positions <- function(start, end, step, n) {
 random_index <- function(n, env) {
   nonzero <- function() sample(c(-(n:1), 1:n), 1)
   end_code <- function(e) if (is.null(e)) "NULL" else as.character(e)
-  kind <- sample(c("missing", "scalar", "scalar_var", "range", "range_step", "vector", "vector_var"), 1)
+  kind <- sample(c("missing", "scalar", "scalar_var", "range", "range_step", "vector", "vector_var",
+                   "python_slice"), 1)
   switch(kind,
     missing = list(code = "", kind = "missing"),
     scalar = {
@@ -65,14 +67,24 @@ random_index <- function(n, env) {
       code <- paste0(start_code, ":", end_code(ends[[2]]), if (!is.null(step)) paste0(":", step))
       list(code = code, kind = "range", positions = range_positions(ends[[1]], ends[[2]], step, n))
     },
-    vector = , vector_var = {
-      v <- replicate(sample(2:4, 1), nonzero())
+    python_slice = {  # a backquoted Python slice: `a:`, `:b`, `::k`
+      a <- sample(n, 1)
+      k <- sample(1:2, 1)
+      form <- sample(c("start", "stop", "step"), 1)
+      code <- switch(form, start = sprintf("`%d:`", a), stop = sprintf("`:%d`", a), step = sprintf("`::%d`", k))
+      positions <- switch(form, start = seq(a, n), stop = seq_len(a), step = seq(1, n, by = k))
+      list(code = code, kind = "range", positions = positions)
+    },
+    vector = , vector_var = {  # an evenly stepped positive run, up or down
+      ends <- sample(n, 2, replace = n < 2)
+      v <- if (ends[1] == ends[2]) ends[1] else seq(ends[1], ends[2], by = sign(ends[2] - ends[1]) * sample(1:2, 1))
+      if (length(v) < 2) v <- if (n >= 2) c(1, 2) else 1
       code <- sprintf("c(%s)", paste(v, collapse = ", "))
       if (kind == "vector_var") {
         code <- sprintf("v%d", length(ls(env)) + 1)
         assign(code, v, envir = env)
       }
-      list(code = code, kind = "vector", positions = vapply(v, resolve, numeric(1), n = n))
+      list(code = code, kind = if (length(v) == 1) "scalar" else "vector", positions = v)  # c(1) is a number
     }
   )
 }
@@ -134,6 +146,8 @@ r_code <- function(case) {
 shape_of <- function(t) as.integer(unlist(t$shape$as_list()))
 
 test_that("200 generated index expressions match NumPy", {
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
   np_main()
   set.seed(20180101)
   for (k in 1:200) {
@@ -141,7 +155,17 @@ test_that("200 generated index expressions match NumPy", {
     case <- random_case(env)
     env$t <- tensor_of(case$dims)
     code <- r_code(case)
-    got <- eval(parse(text = code), envir = env)
+    warned <- FALSE
+    got <- withCallingHandlers(eval(parse(text = code), envir = env), warning = function(w) {
+      if (grepl("Incorrect number of dimensions", conditionMessage(w))) {
+        warned <<- TRUE
+        invokeRestart("muffleWarning")
+      }
+    })
+    kinds <- vapply(case$idx, `[[`, "", "kind")
+    consuming <- sum(!kinds %in% c("newaxis", "all_dims"))
+    if (length(kinds) == 0 && case$drop) consuming <- 1  # t[] has one (missing) index, t[drop = FALSE] none
+    expect_identical(warned, consuming < length(case$dims) && !"all_dims" %in% kinds, label = code)
     expected_code <- numpy_code(case)
     expected <- reticulate::py_eval(expected_code, convert = FALSE)
     label <- sprintf("%s on shape (%s), vs %s", code, paste(case$dims, collapse = ", "), expected_code)
@@ -151,7 +175,9 @@ test_that("200 generated index expressions match NumPy", {
 })
 
 test_that("the R idioms select what an R user expects", {
-  x <- tensor_of(c(4, 5))  # rows 1:5, 6:10, 11:15, 16:20
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
+  x <- tensor_of(c(4, 5))
   v <- tensor_of(10)
   expect_identical(as.vector(x[1, ]$numpy()), 1:5)
   expect_identical(as.vector(x[, -1]$numpy()), c(5L, 10L, 15L, 20L))
@@ -162,22 +188,27 @@ test_that("the R idioms select what an R user expects", {
   expect_identical(as.vector(v[-1:-3]$numpy()), c(10L, 9L, 8L))
   expect_identical(as.vector(v[NULL:NULL:-1]$numpy()), 10:1)
   expect_identical(as.vector(v[8:NULL]$numpy()), 8:10)
+  expect_identical(as.vector(v[`8:`]$numpy()), 8:10)
+  expect_identical(as.vector(v[`::3`]$numpy()), c(1L, 4L, 7L, 10L))
+  expect_identical(as.vector(v[`:2`]$numpy()), 1:2)
   expect_identical(shape_of(v[8:-4]), 0L)  # mixed signs count up: empty when the ends cross
   expect_identical(x[c(1, 3), c(2, 5)]$numpy(), matrix(c(2L, 12L, 5L, 15L), 2))
-  expect_identical(as.vector(x[c(-1, 1), 1]$numpy()), c(16L, 1L))
+  expect_identical(as.vector(v[seq(2, 10, by = 4)]$numpy()), c(2L, 6L, 10L))
   expect_identical(as.vector(x[all_dims(), 1]$numpy()), c(1L, 6L, 11L, 16L))
   expect_identical(shape_of(x[tf$newaxis, , ]), c(1L, 4L, 5L))
   expect_identical(shape_of(x[, NULL, 2]), c(4L, 1L))
   expect_identical(shape_of(x[1, , drop = FALSE]), c(1L, 5L))
   expect_identical(shape_of(x[-1, -1, drop = FALSE]), c(1L, 1L))
   expect_identical(x[-1, -1]$numpy(), 20L)
-  expect_identical(shape_of(x[]), c(4L, 5L))
-  expect_identical(as.vector(x[3]$numpy()), 11:15)  # leftover axes stay whole (not linear indexing)
-  expect_identical(as.vector(x[tf$constant(2L), ]$numpy()), 6:10)  # 0-d tensors index too
+  expect_identical(as.vector(x[tf$constant(2L), ]$numpy()), 11:15)  # tensors index 0-based, untranslated
+  expect_warning(y <- x[3], "Incorrect number of dimensions")  # leftover dimensions stay whole
+  expect_identical(as.vector(y$numpy()), 11:15)
   expect_s3_class(all_dims(), "rkb_all_dims")
 })
 
 test_that("index values come from the caller, also through `...`", {
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
   x <- tensor_of(c(4, 5))
   i <- 2
   n <- 4
@@ -192,53 +223,68 @@ test_that("index values come from the caller, also through `...`", {
   trailing <- function(t, ...) t[...]
   expect_identical(as.vector(trailing(x, 2, )$numpy()), 6:10)
   expect_identical(as.vector(do.call("[", list(x, 3, 1))$numpy()), 11L)
+  `_idx` <- 2
+  expect_identical(as.vector(x[`_idx`:(identity(3) + 1L), 1]$numpy()), c(6L, 11L, 16L))
 })
 
 test_that("variables are indexed like tensors", {
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
   v <- tf$Variable(tensor_of(c(3, 2)))
   expect_identical(as.vector(v[-1, ]$numpy()), c(5L, 6L))
   expect_identical(shape_of(v[2:3, 1, drop = FALSE]), c(2L, 1L))
 })
 
 test_that("bad indices raise python.builtin.ValueError naming the index", {
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
   x <- tensor_of(c(4, 5))
-  expect_index_error <- function(expr, name) {
+  expect_index_error <- function(expr, name, pattern = NULL) {
     err <- expect_error(expr, class = "python.builtin.ValueError")
     expect_match(conditionMessage(err), sprintf("Invalid value for argument `%s`", name), fixed = TRUE)
+    if (!is.null(pattern)) expect_match(conditionMessage(err), pattern)
   }
-  expect_index_error(x[0, ], "index 1")
+  expect_index_error(x[0, ], "index 1", "0-based indexing")
   expect_index_error(x[1, 0], "index 2")
   expect_index_error(x[NULL, 0], "index 2")
   expect_index_error(x[0:2, ], "index 1")
   expect_index_error(x[c(1, 0), ], "index 1")
-  expect_index_error(x[5, ], "index 1")
+  expect_index_error(x[5, ], "index 1", "out of bounds")
   expect_index_error(x[-5, ], "index 1")
   expect_index_error(x[, 2:6], "index 2")
   expect_index_error(x[, c(1, 6)], "index 2")
-  expect_index_error(x[1, 2, 3], "index")
+  expect_index_error(x[c(1, 2, 4), ], "index 1", "positive sequences with a single step size")
+  expect_index_error(x[-(1:2), ], "index 1", "positive")
+  expect_index_error(x[1, 2, 3], "index", "Incorrect number of dimensions")
   expect_index_error(x[all_dims(), 1, all_dims()], "index")
   expect_index_error(x[1:3:0, ], "index 1")
-  expect_index_error(x[1:3:-1, ], "index 1")
+  expect_index_error(x[1:2:3:4, ], "index 1", "at most 3 parts")
   expect_index_error(x[1.5, ], "index 1")
+  expect_index_error(x[Inf, ], "index 1", "Inf")
   expect_index_error(x[NA, ], "index 1")
   expect_index_error(x[, NA_integer_], "index 2")
   expect_index_error(x[1:NA, ], "index 1")
   expect_index_error(x[c(1, NA), ], "index 1")
   expect_index_error(x[TRUE, ], "index 1")
   expect_index_error(x[c(TRUE, FALSE), ], "index 1")
-  expect_index_error(x["a", ], "index 1")
-  expect_index_error(x[matrix(1:4, 2)], "index 1")
-  expect_index_error(x[1, drop = NA], "drop")
-  expect_index_error(x[1, drop = "yes"], "drop")
+  expect_index_error(x["a", ], "index 1", "character")
+  expect_index_error(x[mean, ], "index 1", "function")
+  expect_index_error(x[matrix(1:4, 2), ], "index 1", "not currently supported")
+  expect_index_error(x[1, , drop = NA], "drop")
+  expect_index_error(x[1, , drop = "yes"], "drop")
 })
 
 test_that("named index arguments are ignored with a warning", {
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
   x <- tensor_of(c(4, 5))
-  expect_warning(y <- x[i = 2], "names are ignored")
+  expect_warning(y <- x[i = 2, ], "names are ignored")
   expect_identical(as.vector(y$numpy()), 6:10)
 })
 
 test_that("`[` also works on Keras 3 variables (model weights)", {
+  old <- options(tensorflow.extract.style = "R")
+  on.exit(options(old), add = TRUE)
   layer <- layer_dense(units = 3)
   invisible(layer(matrix(1, 2, 4)))
   kernel <- layer$kernel

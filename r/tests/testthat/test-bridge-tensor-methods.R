@@ -8,10 +8,11 @@ ai <- matrix(c(7L, -7L, 3L, -4L, 9L, 0L), nrow = 2)
 f32 <- function(x) tf$constant(x, dtype = "float32")
 
 test_that("tensors, tf$Variable and Keras variables share the class the methods are registered on", {
+  tensors <- list(tf$constant(1), tf$Variable(1))  # loads the bridge first (see the report on py_call_checked)
   keras <- reticulate::import("keras")
   d <- keras$layers$Dense(2L)
   d$build(list(NULL, 3L))
-  for (x in list(tf$constant(1), tf$Variable(1), d$kernel)) {
+  for (x in c(tensors, list(d$kernel))) {
     expect_s3_class(x, "tensorflow.python.types.core.Tensor")
   }
 })
@@ -183,6 +184,7 @@ test_that("variables and Keras 3 variables work with the same methods", {
   expect_equal(as.array(v * 2), a * 2)
   expect_equal(as.array(f32(a) + v), a + a)
   expect_identical(dim(v), dim(a))
+  tensors <- list(tf$constant(1), tf$Variable(1))  # loads the bridge first (see the report on py_call_checked)
   keras <- reticulate::import("keras")
   d <- keras$layers$Dense(2L)
   d$build(list(NULL, 3L))
@@ -219,4 +221,27 @@ test_that("shape() builds tf.TensorShape with unknown dimensions", {
   expect_null(shape(dims = NULL)$rank)
   expect_error(shape(2.5), regexp = "dims", class = "python.builtin.ValueError")
   expect_error(shape(10, -3), regexp = "dims", class = "python.builtin.ValueError")
+})
+
+test_that("as.array() of a 0-d tensor is a plain number, as R tensorflow's was", {
+  expect_identical(as.array(tf$constant(2L)), 2L)
+  expect_null(attributes(as.array(tf$constant(2.5))))
+  expect_identical(as.array(tf$constant(c(2L, 3L))), array(c(2L, 3L)))
+})
+
+test_that("Complex group, as.matrix() and t() follow R", {
+  z <- c(1 + 2i, -3 - 0.5i, 2i, -1 + 0i)
+  for (f in list(Re, Im, Mod, Arg, Conj)) {
+    expect_equal(as.array(f(tf$constant(z))), as.array(f(z)))
+    expect_equal(as.array(f(tf$constant(c(-2, 0, 3)))), as.array(Re(f(c(-2, 0, 3) + 0i))), tolerance = 1e-6)
+  }
+  expect_equal(as.vector(Mod(tf$constant(3 + 4i))$numpy()), 5)
+  m <- matrix(1:6, 2)
+  expect_identical(as.matrix(tf$constant(m)), m)
+  expect_identical(as.matrix(tf$constant(1:3)), as.matrix(1:3))
+  a <- array(1:8, c(2, 2, 2))
+  expect_identical(as.matrix(tf$constant(a)), as.matrix(as.vector(a)))
+  expect_identical(as.array(t(tf$constant(m))), t(m))
+  expect_identical(dim(t(tf$constant(1:3))), c(1L, 3L))
+  expect_error(t(tf$zeros(c(2L, 2L, 2L))), "a matrix", class = "python.builtin.ValueError")
 })

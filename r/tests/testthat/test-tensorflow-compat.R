@@ -171,3 +171,26 @@ test_that("use_implementation does nothing but say so; tuple and import are reti
   expect_equal(reticulate::py_len(t), 2L)
   expect_equal(import("math")$sqrt(16), 4)
 })
+
+test_that("TF's file functions take R strings, Python bytes and raw vectors", {
+  np <- reticulate::import("numpy", convert = FALSE)
+  pixels <- np$arange(12L, dtype = "uint8")$reshape(c(2L, 2L, 3L))
+  png <- tf$io$encode_png(pixels)
+  path <- tempfile(fileext = ".png")
+  tf$io$write_file(path, png)
+  raw <- readBin(path, "raw", file.size(path))
+  bytes <- reticulate::r_to_py(path)$encode()  # a Python bytes file name
+  same <- function(a, b) as.logical(tf$equal(a, b))  # binary contents: compared in TensorFlow
+  for (name in list(path, bytes)) {
+    expect_true(same(tf$read_file(name), png))
+    expect_true(same(tf$io$read_file(name), png))
+  }
+  expected <- reticulate::py_to_r(pixels)
+  expect_identical(as.array(tf$image$decode_png(raw)), expected)
+  expect_identical(as.array(tf$image$decode_image(raw)), expected)
+  expect_identical(as.array(tf$io$decode_png(contents = raw)), expected)
+  copy <- tempfile(fileext = ".png")
+  tf$write_file(copy, raw)
+  expect_identical(readBin(copy, "raw", file.size(copy)), raw)
+  expect_error(tf$read_file(3), "filename", class = "python.builtin.TypeError")
+})

@@ -71,8 +71,22 @@ nn = Namespace("tf.nn", _tf.nn, {
     "sparse_softmax_cross_entropy_with_logits": _tf1.sparse_softmax_cross_entropy_with_logits,
 })
 
+# TensorFlow's decoders take encoded images as Python bytes; from R they also take raw vectors
+# (readBin(f, "raw", n)), which reticulate hands over as a bytearray.
+_DECODERS = ("decode_image", "decode_jpeg", "decode_png", "decode_gif", "decode_bmp", "decode_and_crop_jpeg",
+             "extract_jpeg_shape", "is_jpeg")
+
 image = Namespace("tf.image", _tf.image, {
     "resize_images": _tf1.resize_images,
+    **{n: _tf1.binary_contents(getattr(_tf.image, n)) for n in _DECODERS if hasattr(_tf.image, n)},
+})
+
+# tf.io: file names as R strings or Python bytes, contents as Python bytes or R raw vectors.
+io = Namespace("tf.io", _tf.io, {
+    "read_file": _tf1.read_file,
+    "write_file": _tf1.write_file,
+    **{n: _tf1.binary_contents(getattr(_tf.io, n))
+       for n in (*_DECODERS, "decode_raw", "decode_compressed", "decode_base64") if hasattr(_tf.io, n)},
 })
 
 # TensorFlow's own strategies, whose run() also takes R functions (see rkeras_bridge.tensorflow.distribute):
@@ -99,6 +113,8 @@ tf = Namespace("tf", _tf, {
     "multinomial": _tf1.multinomial,
     "random_crop": _tf1.random_crop,
     "read_file": _tf1.read_file,
+    "write_file": _tf1.write_file,
+    "io": io,
     "py_func": _tf1.py_func,
     "numpy_function": _tf1.numpy_function,
     "py_function": _tf1.py_function,

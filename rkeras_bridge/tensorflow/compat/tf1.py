@@ -6,6 +6,8 @@ Each keeps its TF1 signature and semantics and accepts R's numbers where TF1 too
 
 from __future__ import annotations
 
+import functools
+import os
 import types
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +23,8 @@ __all__ = [
     "multinomial",
     "random_crop",
     "read_file",
+    "write_file",
+    "binary_contents",
     "resize_images",
     "py_func",
     "numpy_function",
@@ -81,6 +85,21 @@ def random_crop(value: Any, size: Any, seed: Any = None, name: str | None = None
     return tf.image.random_crop(value, size, seed=seed, name=name)
 
 
+def _binary(value: Any) -> Any:
+    """An R raw vector (reticulate hands it over as a ``bytearray``) as the ``bytes`` TensorFlow takes."""
+    return bytes(value) if isinstance(value, (bytearray, memoryview)) else value
+
+
+def _filename(filename: Any, name: str = "filename") -> Any:
+    """A file name as R (a string) or Python (``str``, ``bytes``, a path, a string tensor) gives it."""
+    filename = _binary(os.fspath(filename) if isinstance(filename, os.PathLike) else filename)
+    if isinstance(filename, np.ndarray) and filename.ndim == 0 and filename.dtype.kind in "SU":
+        filename = filename.item()
+    if isinstance(filename, (str, bytes)) or tf.is_tensor(filename):
+        return filename
+    raise bad_argument(name, filename, "a file path (a string, bytes or a string tensor)", TypeError)
+
+
 def read_file(filename: Any, name: str | None = None) -> tf.Tensor:
     """The whole content of a file, as a scalar string tensor.
 
@@ -89,7 +108,8 @@ def read_file(filename: Any, name: str | None = None) -> tf.Tensor:
         tf.string
 
     Args:
-        filename: A path (string or string tensor).
+        filename: A path: an R string, Python ``str`` or ``bytes`` (what a dataset's file names give), a
+            ``pathlib.Path`` or a string tensor.
         name: Defaults to `None`.
 
     Returns:
@@ -97,9 +117,52 @@ def read_file(filename: Any, name: str | None = None) -> tf.Tensor:
 
     Mirrors ``tf$read_file()`` of TF1 (now ``tf.io.read_file``).
     """
-    if not (isinstance(filename, str) or tf.is_tensor(filename)):
-        raise bad_argument("filename", filename, "a file path (a string)", TypeError)
-    return tf.io.read_file(filename, name=name)
+    return tf.io.read_file(_filename(filename), name=name)
+
+
+def write_file(filename: Any, contents: Any, name: str | None = None) -> Any:
+    """Write ``contents`` (a string tensor, Python ``bytes`` or ``str``, or an R raw vector) to a file.
+
+    Example:
+        >>> write_file("out.bin", b"\x00\x01")  # doctest: +SKIP
+
+    Args:
+        filename: A path, as for :func:`read_file`.
+        contents: The bytes to write.
+        name: Defaults to `None`.
+
+    Returns:
+        `None` (eagerly, the file is written when this returns).
+
+    Mirrors ``tf$write_file()`` of TF1 (now ``tf.io.write_file``).
+    """
+    return tf.io.write_file(_filename(filename), _binary(contents), name=name)
+
+
+def binary_contents(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` (a TensorFlow decoder) taking an R raw vector as ``contents``/``bytes`` as well as Python bytes.
+
+    Example:
+        >>> binary_contents(tf.io.decode_png)(bytearray(png_bytes)).shape  # doctest: +SKIP
+        TensorShape([2, 2, 3])
+
+    Args:
+        fn: A function whose first argument (or ``contents``/``bytes``/``input_bytes`` argument) holds
+            encoded data.
+
+    Returns:
+        The function, converting a ``bytearray`` there to ``bytes`` first.
+    """
+
+    @functools.wraps(fn)
+    def decoder(*args: Any, **kwargs: Any) -> Any:
+        args = tuple(_binary(a) if i == 0 else a for i, a in enumerate(args))
+        for key in ("contents", "bytes", "input_bytes"):
+            if key in kwargs:
+                kwargs[key] = _binary(kwargs[key])
+        return fn(*args, **kwargs)
+
+    return decoder
 
 
 _RESIZE_METHODS = {
