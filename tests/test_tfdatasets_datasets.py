@@ -123,3 +123,67 @@ def test_as_iterator_and_iter_next_return_completed_at_the_end():
 def test_map_and_iterator_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+# --- tensors_dataset, sparse slices, range, zip, sample ----------------------------------------
+
+
+def test_tensors_dataset_is_one_whole_element():
+    from rkeras_bridge import tensors_dataset
+
+    elements = list(tensors_dataset([np.arange(4), {"a": np.ones(2)}]))
+    assert len(elements) == 1
+    first, second = elements[0]
+    np.testing.assert_array_equal(first.numpy(), np.arange(4))
+    np.testing.assert_array_equal(second["a"].numpy(), np.ones(2))
+    with pytest.raises(ValueError, match="tensors"):
+        tensors_dataset(None)
+
+
+def test_sparse_tensor_slices_gives_sparse_rows():
+    from rkeras_bridge import sparse_tensor_slices_dataset
+
+    st = tf.SparseTensor(indices=[[0, 0], [1, 2]], values=[1, 2], dense_shape=[3, 4])
+    rows = [tf.sparse.to_dense(r).numpy().tolist() for r in sparse_tensor_slices_dataset(st)]
+    assert rows == [[1, 0, 0, 0], [0, 0, 2, 0], [0, 0, 0, 0]]
+    with pytest.raises(TypeError, match="sparse_tensor"):
+        sparse_tensor_slices_dataset(np.ones((2, 2)))
+
+
+def test_range_dataset_counts_like_python_range():
+    from rkeras_bridge import range_dataset
+
+    assert [int(v) for v in range_dataset(1, 11)] == list(range(1, 11))
+    assert [int(v) for v in range_dataset(10, 0, -3)] == [10, 7, 4, 1]
+    assert range_dataset(0, 3).element_spec.dtype == tf.int64
+    assert range_dataset(0, 3, dtype="int32").element_spec.dtype == tf.int32
+    with pytest.raises(ValueError, match="by"):
+        range_dataset(0, 3, 0)
+    with pytest.raises(ValueError, match="from"):
+        range_dataset(0.5, 3)
+
+
+def test_zip_datasets_takes_datasets_or_one_list():
+    from rkeras_bridge import range_dataset, zip_datasets
+
+    pairs = [(int(a), int(b)) for a, b in zip_datasets(range_dataset(0, 3), range_dataset(10, 20))]
+    assert pairs == [(0, 10), (1, 11), (2, 12)]
+    listed = [(int(a), int(b)) for a, b in zip_datasets([range_dataset(0, 2), range_dataset(5, 7)])]
+    assert listed == [(0, 5), (1, 6)]
+    named = next(iter(zip_datasets({"x": range_dataset(0, 2), "y": range_dataset(5, 7)})))
+    assert {k: int(v) for k, v in named.items()} == {"x": 0, "y": 5}
+    with pytest.raises(TypeError, match="datasets"):
+        zip_datasets([1, 2])
+
+
+def test_sample_from_datasets_draws_every_element_and_follows_weights():
+    from rkeras_bridge import range_dataset, sample_from_datasets
+
+    drawn = [int(v) for v in sample_from_datasets([range_dataset(0, 5), range_dataset(100, 105)], seed=1)]
+    assert sorted(drawn) == [0, 1, 2, 3, 4, 100, 101, 102, 103, 104]
+    assert [v for v in drawn if v < 100] == [0, 1, 2, 3, 4]      # each dataset's order is kept
+    only_first = [int(v) for v in sample_from_datasets([range_dataset(0, 5), range_dataset(100, 105)],
+                                                       weights=[1.0, 0.0], seed=2)]
+    assert only_first == [0, 1, 2, 3, 4]
+    with pytest.raises(ValueError, match="weights"):
+        sample_from_datasets([range_dataset(0, 5)], weights=[0.5, 0.5])

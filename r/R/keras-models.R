@@ -108,7 +108,9 @@ fit <- function(object, x = NULL, y = NULL, batch_size = NULL, epochs = 10,
                 validation_data = NULL, shuffle = TRUE, class_weight = NULL, sample_weight = NULL,
                 initial_epoch = 0, steps_per_epoch = NULL, validation_steps = NULL, ...) {
   # R keras and tfdatasets shared one fit(): fit(spec, dataset) fits a feature spec (fit.FeatureSpec)
-  if (inherits(object, "rkeras_bridge.tfdatasets.feature_spec.FeatureSpec")) return(fit_feature_spec(object, x))
+  if (!missing(object) && inherits(object, "rkeras_bridge.tfdatasets.feature_spec.FeatureSpec")) {
+    return(fit_feature_spec(object, x))
+  }
   x <- vectors_as_arrays(x)
   y <- vectors_as_arrays(y)
   validation_data <- vectors_as_arrays(validation_data)

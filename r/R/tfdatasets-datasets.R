@@ -1,7 +1,12 @@
 #' Create a dataset from slices of tensors
 #'
-#' @param tensors A matrix, array or tensor, or a list of them (elements are then lists of
-#'   matching slices), all with the same first dimension; or a data frame, whose rows become
+#' R structures become dataset elements as in tfdatasets: an unnamed list gives elements that are
+#' lists of matching slices, a named list (or a data frame) named lists. Numbers keep R's types:
+#' doubles are `float64` (as NumPy arrays from Python; tfdatasets gave plain double vectors
+#' `float32`), integers `int32`, logicals `bool`, strings and factors `string`.
+#'
+#' @param tensors A vector, matrix, array or tensor, or a list of them (elements are then lists
+#'   of matching slices), all with the same first dimension; or a data frame, whose rows become
 #'   elements that are named lists of columns (factors become their labels, as strings).
 #' @returns A `tf.data.Dataset`.
 #' @examples
@@ -11,13 +16,111 @@
 #' }
 #' @export
 tensor_slices_dataset <- function(tensors) {
-  if (is.data.frame(tensors)) {
-    # A data frame is its named list of columns (as in tfdatasets). It is not sent as a pandas
-    # DataFrame: reticulate 1.28 fails on factors there (pandas 2) and, under this package's
-    # checked calls, on the DataFrame itself. array() keeps a one-row column a 1-d array.
-    tensors <- lapply(as.list(tensors), function(column) array(if (is.factor(column)) as.character(column) else column))
+  bridge$tensor_slices_dataset(tensors = r_tensors(tensors))
+}
+
+#' Create a dataset of one element
+#'
+#' @param tensors A vector, array or tensor, or a (named) list of them, or a data frame (one
+#'   element holding every row). Vectors convert as in [tensor_slices_dataset()]; a single number
+#'   is a scalar.
+#' @returns A `tf.data.Dataset` with a single element.
+#' @examples
+#' \donttest{
+#' ds <- tensors_dataset(tf$constant(1:100))
+#' }
+#' @export
+tensors_dataset <- function(tensors) {
+  bridge$tensors_dataset(tensors = r_tensors(tensors, scalars = TRUE))
+}
+
+#' Create a dataset of the rows of a sparse tensor
+#'
+#' TensorFlow 1's `from_sparse_tensor_slices()` is gone; TensorFlow 2 slices a sparse tensor the
+#' same way, row by row, each row a sparse tensor of one rank less.
+#'
+#' @param sparse_tensor A `tf$SparseTensor`.
+#' @returns A `tf.data.Dataset` of sparse tensors.
+#' @examples
+#' \donttest{
+#' st <- tf$SparseTensor(indices = list(c(0L, 0L), c(1L, 2L)), values = c(1L, 2L), dense_shape = c(3L, 4L))
+#' ds <- sparse_tensor_slices_dataset(st)
+#' }
+#' @export
+sparse_tensor_slices_dataset <- function(sparse_tensor) {
+  bridge$sparse_tensor_slices_dataset(sparse_tensor)
+}
+
+#' Create a dataset of a range of numbers
+#'
+#' @param from The first value. Defaults to `0`.
+#' @param to The end, excluded. Defaults to `0`.
+#' @param by The step. Defaults to `1`.
+#' @param ... Not used.
+#' @param dtype The elements' dtype. Defaults to `tf$int64`.
+#' @returns A `tf.data.Dataset` of scalars.
+#' @examples
+#' \donttest{
+#' ds <- range_dataset(from = 1, to = 11) %>% dataset_batch(10)
+#' }
+#' @export
+range_dataset <- function(from = 0, to = 0, by = 1, ..., dtype = tf$int64) {
+  bridge$range_dataset(from_ = from, to = to, by = by, dtype = dtype)
+}
+
+#' Zip datasets together
+#'
+#' @param ... Datasets, or one (nested, named) list of datasets: each element of the result holds
+#'   one element of each (a named list gives named-list elements).
+#' @returns A `tf.data.Dataset` as long as the shortest one.
+#' @examples
+#' \donttest{
+#' ds <- zip_datasets(range_dataset(0, 3), range_dataset(10, 13))
+#' ds <- zip_datasets(list(x = range_dataset(0, 3), y = range_dataset(10, 13)))
+#' }
+#' @export
+zip_datasets <- function(...) {
+  bridge$zip_datasets(...)
+}
+
+#' Sample elements at random from several datasets
+#'
+#' @param datasets A list of datasets with the same element structure.
+#' @param weights The probability of each dataset (a numeric vector, or a dataset of such
+#'   vectors). Defaults to `NULL` (uniform).
+#' @param seed Integer seed. Defaults to `NULL`.
+#' @returns A `tf.data.Dataset`.
+#' @examples
+#' \donttest{
+#' ds <- sample_from_datasets(list(range_dataset(0, 5), range_dataset(100, 105)), seed = 1)
+#' }
+#' @export
+sample_from_datasets <- function(datasets, weights = NULL, seed = NULL) {
+  bridge$sample_from_datasets(datasets, weights = weights, seed = seed)
+}
+
+# R data for tf.data. reticulate sends an R vector as a Python list (length 1: a scalar), which tf.data would
+# read as a structure of scalars: vectors become 1-d arrays (with `scalars`, a single number stays a scalar),
+# data frames their named list of columns (factors their labels), and lists are walked. A double vector is
+# float64, as it is from Python's NumPy (tfdatasets, through Python lists, gave float32): R and Python twins
+# get the same dtypes. R NA is refused when the call reaches Python (py_call_checked).
+r_tensors <- function(x, scalars = FALSE) {
+  if (inherits(x, "python.builtin.object")) {
+    return(x)
   }
-  bridge$tensor_slices_dataset(tensors = vectors_as_arrays(tensors))
+  if (is.data.frame(x)) {
+    x <- as.list(x)
+  }
+  if (is.factor(x)) {
+    x <- as.character(x)
+  }
+  if (is.atomic(x) && is.null(dim(x)) && length(x) >= 1) {
+    if (scalars && length(x) == 1) x else array(x)
+  } else if (is.list(x)) {
+    structure(lapply(x, r_tensors, scalars = scalars), names = names(x))
+  } else {
+    x
+  }
 }
 
 #' Shuffle, batch, repeat, take and prefetch dataset elements
@@ -67,7 +170,8 @@ dataset_prefetch <- function(dataset, buffer_size = NULL) {
 #'
 #' `make_iterator_one_shot()` starts one pass over a dataset; `iterator_get_next()` returns the
 #' next element and raises `tensorflow.python.framework.errors_impl.OutOfRangeError` at the end;
-#' `until_out_of_range()` evaluates its block again and again until that happens.
+#' `until_out_of_range()` evaluates its block again and again until that happens (`break` in the
+#' block ends it too, `next` starts the next round).
 #'
 #' @param dataset A dataset.
 #' @returns An iterator (`make_iterator_one_shot`), an element (`iterator_get_next`), or
@@ -85,9 +189,10 @@ make_iterator_one_shot <- function(dataset) {
 }
 
 #' @rdname make_iterator_one_shot
-#' @param iterator An iterator from `make_iterator_one_shot()`.
+#' @param iterator An iterator from `make_iterator_one_shot()` or [make_iterator_from_structure()].
+#' @param name Not used (the name of TF1's graph op). Defaults to `NULL`.
 #' @export
-iterator_get_next <- function(iterator) {
+iterator_get_next <- function(iterator, name = NULL) {
   bridge$iterator_get_next(iterator)
 }
 
@@ -95,15 +200,11 @@ iterator_get_next <- function(iterator) {
 #' @param expr The block to repeat.
 #' @export
 until_out_of_range <- function(expr) {
-  expr <- substitute(expr)
+  # The block runs as the body of a `repeat` in the caller's frame, so `break` and `next` in it act on
+  # that loop, as in tfdatasets; the end of the data ends the loop.
+  loop <- call("repeat", substitute(expr))
   envir <- parent.frame()
-  repeat {
-    finished <- tryCatch({
-      eval(expr, envir)
-      FALSE
-    }, tensorflow.python.framework.errors_impl.OutOfRangeError = function(e) TRUE)
-    if (finished) break
-  }
+  tryCatch(eval(loop, envir), tensorflow.python.framework.errors_impl.OutOfRangeError = function(e) NULL)
   invisible(NULL)
 }
 

@@ -370,6 +370,7 @@ class _ColumnState:
     def __init__(self, layer: keras.layers.Layer):
         self._layer = layer
         self._variables: dict[Any, dict[str, Any]] = {}
+        self._resources: dict[Any, dict[str, Any]] = {}
 
     def create_variable(self, feature_column: Any, name: str, shape: Any, dtype: Any = None,
                         trainable: bool = True, use_resource: bool = True, initializer: Any = None) -> Any:
@@ -386,7 +387,14 @@ class _ColumnState:
         self._variables.setdefault(feature_column, {})[var.name] = var
 
     def has_resource(self, feature_column: Any, name: str) -> bool:
-        return False
+        return name in self._resources.get(feature_column, {})
+
+    def add_resource(self, feature_column: Any, name: str, resource: Any) -> None:
+        # vocabulary columns keep their lookup table here, made once (in an init scope) and reused
+        self._resources.setdefault(feature_column, {})[name] = resource
+
+    def get_resource(self, feature_column: Any, name: str) -> Any:
+        return self._resources[feature_column][name]
 
 
 class DenseFeatures(keras.layers.Layer):

@@ -34,6 +34,11 @@ __all__ = [
     "dataset_map",
     "as_iterator",
     "iter_next",
+    "tensors_dataset",
+    "sparse_tensor_slices_dataset",
+    "range_dataset",
+    "zip_datasets",
+    "sample_from_datasets",
 ]
 
 
@@ -294,3 +299,145 @@ def iter_next(it: Any, completed: Any = None) -> Any:
     if not hasattr(it, "__next__"):
         raise bad_argument("it", it, "an iterator from as_iterator()", TypeError)
     return next(it, completed)
+
+
+def int_or_tensor(value: Any, name: str, *, minimum: int | None = None, allow_none: bool = False) -> Any:
+    """An R count as a Python int, or a tensor left as it is (tfdatasets took both, e.g. a traced size)."""
+    if tf.is_tensor(value):
+        return tf.cast(value, tf.int64)
+    return as_integer(value, name, minimum=minimum, allow_none=allow_none)
+
+
+def tensors_dataset(tensors: Any) -> tf.data.Dataset:
+    """A dataset of one element: ``tensors`` whole.
+
+    Example:
+        >>> ds = tensors_dataset(tf.constant(np.arange(100)))   # one element of shape (100,)
+
+    Args:
+        tensors: An array/tensor, a list (R ``list``: a tuple element) or dict (R named list)
+            of them, or a data frame (its columns become a dict).
+
+    Returns:
+        A ``tf.data.Dataset`` with a single element.
+
+    Mirrors ``tfdatasets::tensors_dataset()``.
+    """
+    if tensors is None:
+        raise bad_argument("tensors", tensors, "an array, tensor, or a list of them; not NULL/None")
+    structure = _structure(tensors)
+    try:
+        return tf.data.Dataset.from_tensors(structure)
+    except (ValueError, TypeError, tf.errors.InvalidArgumentError) as exc:
+        raise bad_argument("tensors", tensors, f"tensors or a nested structure of them ({exc})") from exc
+
+
+def sparse_tensor_slices_dataset(sparse_tensor: Any) -> tf.data.Dataset:
+    """A dataset of the rows of a ``tf.SparseTensor`` (each a sparse tensor of one rank less).
+
+    Example:
+        >>> st = tf.SparseTensor(indices=[[0, 0], [1, 2]], values=[1, 2], dense_shape=[3, 4])
+        >>> [tf.sparse.to_dense(row).numpy().tolist() for row in sparse_tensor_slices_dataset(st)][1]
+        [0, 0, 2, 0]
+
+    Args:
+        sparse_tensor: A ``tf.SparseTensor``.
+
+    Returns:
+        A ``tf.data.Dataset`` of ``tf.SparseTensor`` elements. TF 1's ``from_sparse_tensor_slices()``
+        is gone; TF 2's ``from_tensor_slices()`` slices a sparse tensor the same way.
+
+    Mirrors ``tfdatasets::sparse_tensor_slices_dataset()``.
+    """
+    if not isinstance(sparse_tensor, tf.SparseTensor):
+        raise bad_argument("sparse_tensor", sparse_tensor, "a tf$SparseTensor", TypeError)
+    return tf.data.Dataset.from_tensor_slices(sparse_tensor)
+
+
+def range_dataset(from_: Any = 0, to: Any = 0, by: Any = 1, dtype: Any = None) -> tf.data.Dataset:
+    """A dataset of the numbers ``from_``, ``from_ + by``, ... up to ``to`` (excluded).
+
+    Example:
+        >>> [int(v) for v in range_dataset(1, 6, 2)]
+        [1, 3, 5]
+
+    Args:
+        from_: The first value (R ``from``). Defaults to `0`.
+        to: The end, excluded. Defaults to `0`.
+        by: The step. Defaults to `1`.
+        dtype: The elements' dtype. Defaults to `None` (``tf$int64``).
+
+    Returns:
+        A ``tf.data.Dataset`` of scalars.
+
+    Mirrors ``tfdatasets::range_dataset()``.
+    """
+    start = int_or_tensor(from_, "from")
+    stop = int_or_tensor(to, "to")
+    step = int_or_tensor(by, "by")
+    if isinstance(step, int) and step == 0:
+        raise bad_argument("by", by, "a non-zero step")
+    output_type = tf.int64 if dtype is None else tf.as_dtype(dtype)
+    return tf.data.Dataset.range(start, stop, step, output_type=output_type)
+
+
+def _datasets_structure(value: Any, name: str) -> Any:
+    if isinstance(value, tf.data.Dataset):
+        return value
+    if isinstance(value, (list, tuple)) and value:
+        return tuple(_datasets_structure(v, name) for v in value)
+    if isinstance(value, Mapping) and value:
+        return {k: _datasets_structure(v, name) for k, v in value.items()}
+    raise bad_argument(name, value, "datasets, or a (named) list of them", TypeError)
+
+
+def zip_datasets(*datasets: Any) -> tf.data.Dataset:
+    """A dataset whose elements pair (or group) one element of each dataset.
+
+    Example:
+        >>> ds = zip_datasets(range_dataset(0, 3), range_dataset(10, 13))   # (0, 10), (1, 11), (2, 12)
+        >>> ds = zip_datasets([range_dataset(0, 3), range_dataset(10, 13)])  # the same
+
+    Args:
+        *datasets: Datasets, or one (nested, named) list of them; a named list gives dict
+            elements, an unnamed one tuple elements.
+
+    Returns:
+        A ``tf.data.Dataset`` that ends with the shortest of them.
+
+    Mirrors ``tfdatasets::zip_datasets()``.
+    """
+    one_list = len(datasets) == 1 and not isinstance(datasets[0], tf.data.Dataset)
+    value: Any = datasets[0] if one_list else datasets
+    structure = _datasets_structure(value, "...")
+    if isinstance(structure, tf.data.Dataset):
+        structure = (structure,)
+    return tf.data.Dataset.zip(structure)
+
+
+def sample_from_datasets(datasets: Any, weights: Any = None, seed: Any = None) -> tf.data.Dataset:
+    """A dataset drawing each element at random from one of ``datasets``.
+
+    Example:
+        >>> ds = sample_from_datasets([range_dataset(0, 5), range_dataset(100, 105)], seed=1)
+
+    Args:
+        datasets: A list of datasets with the same element structure.
+        weights: The probability of each dataset (a list of numbers, or a dataset of such
+            vectors). Defaults to `None` (uniform).
+        seed: Integer seed. Defaults to `None`.
+
+    Returns:
+        A ``tf.data.Dataset``; it ends when one of the datasets runs out.
+
+    Mirrors ``tfdatasets::sample_from_datasets()``.
+    """
+    listed = datasets if isinstance(datasets, (list, tuple)) else [datasets]
+    structure = _datasets_structure(listed, "datasets")
+    members = list(structure) if isinstance(structure, tuple) else [structure]
+    if not isinstance(weights, (tf.data.Dataset, type(None))):
+        weights = [float(w) for w in np.atleast_1d(np.asarray(weights, dtype=float))]
+        if len(weights) != len(members):
+            raise bad_argument("weights", weights, f"{len(members)} probabilities, one per dataset")
+    return tf.data.Dataset.sample_from_datasets(members, weights=weights,
+                                                seed=as_integer(seed, "seed", allow_none=True))

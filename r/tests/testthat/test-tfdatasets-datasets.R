@@ -80,3 +80,43 @@ test_that("iter_next() returns `completed` at the end; bad map_func input is a c
   expect_error(dataset_map(ds, ~ .x, num_parallel_calls = 0), class = "python.builtin.ValueError")
   expect_error(as_iterator(3), class = "python.builtin.TypeError")
 })
+
+test_that("R vectors keep R's types, and NA is refused", {
+  types <- output_types(tensor_slices_dataset(list(a = c(1.5, 2), b = 1:2, l = c(TRUE, FALSE), s = c("x", "y"))))
+  expect_equal(vapply(types, function(t) t$name, ""), c(a = "float64", b = "int32", l = "bool", s = "string"))
+  expect_error(tensor_slices_dataset(list(a = c(1, NA))), "R NA", class = "python.builtin.ValueError")
+  nan_ok <- iter_next(as_iterator(tensor_slices_dataset(c(NaN, 1))))
+  expect_true(is.nan(nan_ok$numpy()))
+})
+
+test_that("tensors_dataset() makes one element; range, zip and sample datasets", {
+  one <- reticulate::iterate(tensors_dataset(list(x = 1:3, y = 2.5)))
+  expect_length(one, 1)
+  expect_equal(one[[1]]$x$numpy(), array(1:3))
+  expect_equal(one[[1]]$y$numpy(), 2.5)
+  expect_equal(as.array(next_batch(range_dataset(from = 1, to = 11) %>% dataset_batch(10))), array(1:10))
+  expect_equal(vapply(reticulate::iterate(range_dataset(10, 0, by = -4)), function(t) t$numpy(), 0), c(10, 6, 2))
+  zipped <- next_batch(zip_datasets(list(x = range_dataset(0, 3), y = range_dataset(10, 13))))
+  expect_equal(c(zipped$x$numpy(), zipped$y$numpy()), c(0, 10))
+  pair <- next_batch(zip_datasets(range_dataset(0, 3), range_dataset(10, 13)))
+  expect_equal(vapply(pair, function(t) t$numpy(), 0), c(0, 10))
+  drawn <- vapply(reticulate::iterate(sample_from_datasets(list(range_dataset(0, 3), range_dataset(5, 8)),
+                                                           weights = c(0, 1), seed = 1)), function(t) t$numpy(), 0)
+  expect_equal(drawn, c(5, 6, 7))
+  st <- tf$SparseTensor(indices = list(c(0L, 0L), c(1L, 2L)), values = c(1L, 2L), dense_shape = c(3L, 4L))
+  rows <- reticulate::iterate(sparse_tensor_slices_dataset(st))
+  expect_equal(as.array(tf$sparse$to_dense(rows[[2]])), array(c(0L, 0L, 2L, 0L)))
+})
+
+test_that("until_out_of_range() honours break and next in its block", {
+  iter <- make_iterator_one_shot(range_dataset(0, 10))
+  seen <- numeric(0)
+  until_out_of_range({
+    value <- iterator_get_next(iter)$numpy()
+    if (value == 1) next
+    if (value == 4) break
+    seen <- c(seen, value)
+  })
+  expect_equal(seen, c(0, 2, 3))
+  expect_equal(iterator_get_next(iter)$numpy(), 5)
+})
