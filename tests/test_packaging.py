@@ -44,7 +44,7 @@ def test_sdist_holds_pyproject(dists):
 @pytest.mark.parametrize("constraints", ["constraints.txt", "constraints-numpy2.txt"])
 def test_both_grounds_pins_meet_pyproject(constraints):
     """Each ground's pins are within what pyproject.toml asks (so -e '.[test,examples]' resolves on both)."""
-    tomllib = pytest.importorskip("tomllib")
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is standard library from Python 3.11 (pinned)")
     from packaging.requirements import Requirement
 
     from rkeras_bridge.tools.cli import _constraints

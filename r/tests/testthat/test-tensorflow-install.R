@@ -41,7 +41,8 @@ test_that("tf_probability() needs tensorflow_probability", {
 })
 
 test_that("use_compat() rebinds tf on the search path, and back", {
-  skip_if_not("package:rkerasbridge" %in% search())
+  skip_if_not("package:rkerasbridge" %in% search(),
+              "use_compat() rebinds tf on the attached package, which needs library(rkerasbridge)")
   old <- use_compat("v1")
   on.exit(use_compat("v2"), add = TRUE)
   on_path <- get("tf", envir = as.environment("package:rkerasbridge"))
