@@ -81,5 +81,9 @@ KerasConstraint <- R6::R6Class("KerasConstraint",
 # the object's call and get_config methods, as R keras 2.x's as_constraint() made of it.
 #' @rawNamespace S3method(r_to_py, KerasConstraint)
 r_to_py.KerasConstraint <- function(x, convert = FALSE) {
-  bridge$KerasConstraint(call = x$call, get_config = x$get_config)
+  # A class that does not define call() hands Python none, whose KerasConstraint then raises its classed
+  # NotImplementedError: an R error raised inside an R function that Python called reaches R again as
+  # "(Unknown exception occurred)" on reticulate 1.46, without its message.
+  call <- if (identical(body(x$call), body(KerasConstraint$public_methods$call))) NULL else x$call
+  bridge$KerasConstraint(call = call, get_config = x$get_config)
 }

@@ -41,5 +41,6 @@ test_that("KerasConstraint subclasses and R functions constrain weights during t
   expect_gte(min(first[[1]]), 0)
   expect_lte(max(first[[2]]), 0)
   expect_true(all(col_norms(get_weights(model$layers[[2]])[[1]]) <= 0.5 + 1e-5))
-  expect_error(reticulate::r_to_py(KerasConstraint$new())(k_constant(w)), "must implement the call function")
+  expect_error(reticulate::r_to_py(KerasConstraint$new())(k_constant(w)), "must implement the call function",
+               class = "python.builtin.NotImplementedError")
 })
