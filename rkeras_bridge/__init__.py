@@ -23,6 +23,8 @@ __version__ = "0.1.0"
 _SURFACE_LAYERS = ("tensorflow", "tfdatasets", "keras")
 # tf1.py and train.py fill the namespaces of ``tf`` (tf.train.AdamOptimizer ...): not top-level names.
 _OVERLAY_MODULES = frozenset({"tensorflow.compat.tf1", "tensorflow.compat.train"})
+# Modules of the tools layer whose ``__all__`` is public too: what a user's own script calls.
+_TOOLS_SURFACE = ("tools.records", "tools.parity_inprocess")
 # The few bridge-layer functions that R code calls by name.
 _BRIDGE_EXPORTS = {"matrix": "bridge.conversion", "all_dims": "bridge.conversion",
                    "check_numerics": "bridge.conversion", "shape": "bridge.tensor_methods"}
@@ -30,17 +32,18 @@ _ALL_PATTERN = re.compile(r"^__all__(?:\s*:\s*[^=\n]+)?\s*=\s*\[(.*?)\]", re.S |
 
 
 def _surface_exports() -> dict[str, str]:
-    """``{name: module}`` from the ``__all__`` lists of the surface layers (the first module wins)."""
+    """``{name: module}`` from the ``__all__`` lists of the surface layers and tools (first module wins)."""
     root = Path(__file__).parent
     found: dict[str, str] = {}
-    for layer in _SURFACE_LAYERS:
-        for path in sorted((root / layer).rglob("*.py")):
-            module = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
-            match = _ALL_PATTERN.search(path.read_text(encoding="utf-8"))
-            if module in _OVERLAY_MODULES or match is None:
-                continue
-            for name in re.findall(r"[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']", match.group(1)):
-                found.setdefault(name, module)
+    paths = [p for layer in _SURFACE_LAYERS for p in sorted((root / layer).rglob("*.py"))]
+    paths += [root / f"{module.replace('.', '/')}.py" for module in _TOOLS_SURFACE]
+    for path in paths:
+        module = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        match = _ALL_PATTERN.search(path.read_text(encoding="utf-8"))
+        if module in _OVERLAY_MODULES or match is None:
+            continue
+        for name in re.findall(r"[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']", match.group(1)):
+            found.setdefault(name, module)
     return found
 
 

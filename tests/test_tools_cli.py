@@ -21,7 +21,7 @@ def run_cli(*args, cwd=ROOT, timeout=600):
     ([], ["run", "parity", "report", "bench", "doctor", "list"]),
     (["report"], ["DIR", "--screenshot"]),
     (["run"], ["--lang", "--steps", "--epochs", "--seed", "--out", "CASE"]),
-    (["parity"], ["--quick", "--steps", "--seed", "--out", "CASES"]),
+    (["parity"], ["--quick", "--steps", "--seed", "--rtol", "--atol", "--out", "CASES", ".R", ".py"]),
     (["bench"], ["--repeats", "--cases", "--quick", "--out"]),
     (["doctor"], ["--timeout"]),
     (["list"], ["case"]),

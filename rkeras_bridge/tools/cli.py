@@ -3,7 +3,8 @@
 Subcommands (each has ``--help``)::
 
     rkeras-bridge run CASE [--lang r|py|both] [--steps N] [--epochs N] [--seed S] [--out DIR]
-    rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S] [--out DIR]
+    rkeras-bridge parity [CASES...] [--quick] [--steps N] [--seed S] [--rtol R] [--atol A] [--out DIR]
+    rkeras-bridge parity mine.R mine.py [--seed S] [--steps N] [--rtol R] [--atol A] [--out DIR] [-- ARGS]
     rkeras-bridge report DIR [--screenshot PNG]
     rkeras-bridge bench [--repeats N] [--cases a,b] [--quick] [--out DIR]
                         [--ground2 PYTHON R_LIBS | --no-ground2]
@@ -127,8 +128,10 @@ def run_case(case: str, lang: str = "both", steps: int | None = None, epochs: in
         A dict ``{"case", "out", "runs", "parity", "report"}`` (``report``: the ``index.html`` that
         shows the loss curves, figures and pictures of the runs in ``out``): ``runs`` maps each language
         run to
-        ``{"record": path, "seconds": wall time}``; ``parity`` is `None` unless both ran, else
-        :func:`rkeras_bridge.tools.parity.compare_runs`'s result plus ``"verdict"`` (``"PASS"``/``"FAIL"``).
+        ``{"record": path, "seconds": wall time}``; ``parity`` is `None` unless both ran, else the
+        comparison of what both recorded (:func:`rkeras_bridge.tools.compare.compare_records`: ``ok``,
+        ``steps``, ``max_abs``, ``max_rel``, ``rows``, ``first``, ``hint``) with ``problems`` (lines to
+        print) and ``"verdict"`` (``"PASS"``/``"FAIL"``).
 
     Raises:
         ValueError: An unknown case or language, or an invalid count.
@@ -147,15 +150,21 @@ def run_case(case: str, lang: str = "both", steps: int | None = None, epochs: in
     out_dir = (Path(out) if out is not None else Path("out") / case).expanduser().resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     runs: dict[str, dict[str, Any]] = {}
-    records: dict[str, dict[str, Any]] = {}
-    for which in (("r", "py") if lang == "both" else (lang,)):
-        record, seconds = parity.run_example(case, which, seed, steps, out_dir, epochs=epochs)
-        records[which] = record
-        runs[which] = {"record": str(out_dir / f"{case}-{which}.json"), "seconds": seconds}
     verdict = None
-    if lang == "both":
-        verdict = parity.compare_runs(records["r"], records["py"])
+    if lang == "both":  # the parity tool's path: what both recorded, every name at every step
+        pair = parity.run_case_pair(case, seed=seed, steps=steps, out_dir=out_dir, epochs=epochs)
+        for which in ("r", "py"):
+            if pair[which]["returncode"] != 0 or not (out_dir / f"{case}-{which}.json").exists():
+                raise RuntimeError("\n".join(pair["failures"]) or f"{case} ({which}) wrote no run record")
+            runs[which] = {"record": str(out_dir / f"{case}-{which}.json"), "seconds": pair[which]["seconds"]}
+        verdict = {k: pair[k] for k in ("ok", "steps", "max_abs", "max_rel", "rows", "first", "hint")}
+        first = [] if pair["first"] is None else parity.describe_divergence(pair["first"], pair["rtol"],
+                                                                            pair["atol"])
+        verdict["problems"] = pair["problems"] + first
         verdict["verdict"] = "PASS" if verdict["ok"] else "FAIL"
+    else:
+        _, seconds = parity.run_example(case, lang, seed, steps, out_dir, epochs=epochs)
+        runs[lang] = {"record": str(out_dir / f"{case}-{lang}.json"), "seconds": seconds}
     page = report.write_report(out_dir)
     return {"case": case, "out": str(out_dir), "runs": runs, "parity": verdict, "report": page}
 
@@ -178,7 +187,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if verdict is None:
         return 0
     print(f"parity  {verdict['verdict']}: {verdict['steps']} steps, max |Δ| {verdict['max_abs']:.3g}, "
-          f"max relative Δ {verdict['max_rel']:.3g} (tolerance {parity.TOLERANCE:g})")
+          f"max relative Δ {verdict['max_rel']:.3g} (rtol {parity.RTOL:g}, atol {parity.ATOL:g})")
     for problem in verdict["problems"][:10]:
         print(f"  {problem}")
     return 0 if verdict["ok"] else 1
@@ -186,11 +195,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 # ---- parity, bench, list ---------------------------------------------------------------------------
 def _cmd_parity(args: argparse.Namespace) -> int:
-    argv = [*args.cases, "--seed", str(args.seed)]
+    argv = [*args.cases, "--seed", str(args.seed), "--rtol", repr(args.rtol), "--atol", repr(args.atol)]
     argv += ["--quick"] if args.quick else []
     argv += [] if args.steps is None else ["--steps", str(args.steps)]
     argv += [] if args.out is None else ["--out", args.out]
-    return parity.main(argv)
+    argv += ["--", *args.script_args] if args.script_args else []
+    try:
+        return parity.main(argv)
+    except SystemExit as exc:  # usage errors (2), already printed by parity's parser
+        return exc.code if isinstance(exc.code, int) else 2
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -468,15 +481,27 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(func=_cmd_run)
 
     par = sub.add_parser("parity",
-                         help="run pairs and print the parity table (python -m rkeras_bridge.tools.parity)",
-                         description="Run each pair in R and in Python with the same seed and print the "
-                                     "parity table; exit 1 if any pair disagrees.")
-    par.add_argument("cases", nargs="*", metavar="CASES", help="case studies (default: every pair)")
+                         help="run an R script and its Python twin (or the case studies) and compare them",
+                         description="Run two scripts (one .R, one .py: `parity mine.R mine.py [-- ARGS]`) "
+                                     "or the paired case studies in R and in Python with the same seed, "
+                                     "compare every value they record() at every step, print the table and "
+                                     "the first divergence, write index.html; exit 1 if they differ.")
+    par.add_argument("cases", nargs="*", metavar="CASES",
+                     help="two scripts (one .R and one .py, either order), or case studies (default: every "
+                          "pair)")
     par.add_argument("--quick", action="store_true", help="a few steps per case (CI-sized)")
-    par.add_argument("--steps", type=int, default=None, help="steps for every case")
+    par.add_argument("--steps", type=int, default=None,
+                     help="steps: --steps of every case study; for two scripts $RKB_STEPS (parity_steps()) "
+                          "and the last step compared")
     par.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
+    par.add_argument("--rtol", type=float, default=parity.RTOL,
+                     help=f"relative tolerance (default: {parity.RTOL:g})")
+    par.add_argument("--atol", type=float, default=parity.ATOL,
+                     help=f"absolute tolerance (default: {parity.ATOL:g})")
     par.add_argument("--out", metavar="DIR", default=None,
-                     help="keep the records and pictures here, with an index.html report")
+                     help="keep the records and pictures here, with an index.html report (default: a "
+                          "temporary directory)")
+    par.set_defaults(script_args=[])
     par.set_defaults(func=_cmd_parity)
 
     rep = sub.add_parser("report", help="write index.html for an output directory (and a screenshot)",
@@ -535,10 +560,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         usage error.
     """
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    script_args: list[str] = []
+    if argv[:1] == ["parity"] and "--" in argv:  # `parity mine.R mine.py -- ARGS`: ARGS go to both scripts
+        argv, script_args = argv[:argv.index("--")], argv[argv.index("--") + 1:]
     try:
-        args = parser.parse_args(None if argv is None else list(argv))
+        args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else 2
+    if script_args:
+        args.script_args = script_args
     return args.func(args)
 
 

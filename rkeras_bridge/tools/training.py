@@ -33,6 +33,7 @@ from ..bridge.errors import bad_argument
 from ..tensorflow.seeding import set_random_seed
 from .checkpoints import checkpoint_manager, maybe_save, restore_latest, save_on_interrupt, track_iterator
 from .progress import progress_bar
+from .records import record, record_value
 from .runs import case_args, checkpoint_dir, write_run
 
 __all__ = ["TrainingRun", "training_run"]
@@ -251,15 +252,20 @@ class TrainingRun:
     def end_step(self, value: Any, seconds: Any, compiled: Any = False) -> bool:
         """Account for a step that has run: record ``value`` and ``seconds``, checkpoint when due.
 
+        Each loss is also passed to :func:`~rkeras_bridge.tools.records.record` under its name, at this step.
+
         :meth:`step` calls it; the R twin calls it after timing the R call. Returns whether a Ctrl-C
         asked to stop (the checkpoint is then saved).
         """
-        for name, number in self._values(value).items():
-            self.losses.setdefault(name, []).append(number)
+        values = self._values(value)
         self.seconds.append(float(seconds))
         if self._compiled is None:
             self._compiled = bool(compiled)
         self.steps_done += 1
+        for name, number in values.items():
+            self.losses.setdefault(name, []).append(number)
+            # The parity tool compares what record() wrote: the case studies use the path users' scripts do.
+            record(name, number, step=self.steps_done)
         if self.manager is not None:
             maybe_save(self.manager, self.steps_done, exit=False)
             self.stopped = bool(self.manager.stopped)
@@ -318,6 +324,9 @@ class TrainingRun:
                versions: Any = None) -> dict[str, Any]:
         """Write the run record (``--out``): the losses, ``metrics`` and the step timings.
 
+        The figures are also recorded for the parity tool (:func:`~rkeras_bridge.tools.records.record`:
+        ``metrics.<name>`` at step 1, text compared for equality), as each step's losses were.
+
         Example:
             >>> run.finish(metrics={"test_mse": 0.31})  # doctest: +SKIP
 
@@ -334,8 +343,15 @@ class TrainingRun:
         self._close_bar()
         if losses is None:
             losses = self.losses.get("loss", []) if set(self.losses) <= {"loss"} else self.losses
+        else:  # losses of fit(), recorded here as the steps' would have been
+            given = losses if isinstance(losses, dict) else {"loss": losses}
+            for name, values in given.items():
+                if str(name) not in self.losses:
+                    for i, number in enumerate(np.asarray(values, dtype=np.float64).reshape(-1)):
+                        record(str(name), float(number), step=i + 1)
         metrics = dict(metrics or {})
         metrics["first_step"] = self.first_step
+        record_value("metrics", metrics, step=1)
         if timings is None:
             timings = {"seconds_per_step": self.seconds_per_step(),
                        "mode": "compiled" if self._compiled else "eager"}
