@@ -148,6 +148,8 @@ layer_conv_3d_transpose <- function(object, filters, kernel_size, strides = c(1,
 #' @param depthwise_initializer,pointwise_initializer Defaults to `"glorot_uniform"`.
 #' @param depthwise_regularizer,pointwise_regularizer Defaults to `NULL`.
 #' @param depthwise_constraint,pointwise_constraint Defaults to `NULL`.
+#' @param bias_regularizer,activity_regularizer Defaults to `NULL`.
+#' @param bias_constraint Defaults to `NULL`.
 #' @returns A layer, a model, or a tensor, depending on `object`.
 #' @examples
 #' \donttest{
