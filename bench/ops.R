@@ -25,6 +25,25 @@ tape_gradient <- function() {
 }
 
 grads <- tape_gradient()
+
+# The 2018 article's eager step: Dense(64) + Dense(1) on a 64 x 32 batch, with purrr::transpose().
+model_2018 <- keras_model_custom(function(self) {
+  self$hidden <- layer_dense(units = 64, activation = "relu")
+  self$out <- layer_dense(units = 1)
+  function(x, mask = NULL, training = FALSE) self$out(self$hidden(x))
+})
+optimizer_2018 <- tf$train$AdamOptimizer(learning_rate = 0.001)
+features_2018 <- tf$random$normal(c(64L, 32L), seed = 1L)
+target_2018 <- tf$random$normal(c(64L, 1L), seed = 2L)
+step_2018 <- function() {
+  with(tf$GradientTape() %as% tape, {
+    loss <- tf$reduce_mean(tf$square(model_2018(features_2018) - target_2018))
+  })
+  gradients <- tape$gradient(loss, model_2018$variables)
+  optimizer_2018$apply_gradients(purrr::transpose(list(gradients, model_2018$variables)))
+  loss
+}
+
 ops <- list(
   constant = function() tf$constant(2.5),
   multiply = function() tf$multiply(a, b),
@@ -33,7 +52,8 @@ ops <- list(
   layer_call = function() dense(x),
   tape_gradient = tape_gradient,
   apply_gradients = function() optimizer$apply_gradients(purrr::transpose(list(grads, dense$trainable_variables))),
-  apply_gradients_zip = function() optimizer$apply_gradients(zip_lists(grads, dense$trainable_variables))
+  apply_gradients_zip = function() optimizer$apply_gradients(zip_lists(grads, dense$trainable_variables)),
+  step_2018 = step_2018
 )
 results <- list(ops = lapply(ops, per_call_us), scaling = list())
 

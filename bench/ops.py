@@ -50,6 +50,29 @@ def tape_gradient():
 
 
 grads = tape_gradient()
+
+
+# The 2018 article's eager step: Dense(64) + Dense(1) on a 64 x 32 batch, with transpose().
+def build_2018(self):
+    self.hidden = layer_dense(units=64, activation="relu")
+    self.out = layer_dense(units=1)
+    return lambda x, mask=None, training=False: self.out(self.hidden(x))
+
+
+model_2018 = keras_model_custom(build_2018)
+optimizer_2018 = tf.train.AdamOptimizer(learning_rate=0.001)
+features_2018 = tf.random.normal([64, 32], seed=1)
+target_2018 = tf.random.normal([64, 1], seed=2)
+
+
+def step_2018():
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model_2018(features_2018) - target_2018))
+    gradients = tape.gradient(loss, model_2018.variables)
+    optimizer_2018.apply_gradients(transpose([gradients, model_2018.variables]))
+    return loss
+
+
 ops = {
     "constant": lambda: tf.constant(2.5),
     "multiply": lambda: tf.multiply(a, b),
@@ -59,6 +82,7 @@ ops = {
     "tape_gradient": tape_gradient,
     "apply_gradients": lambda: optimizer.apply_gradients(transpose([grads, dense.trainable_variables])),
     "apply_gradients_zip": lambda: optimizer.apply_gradients(list(zip(grads, dense.trainable_variables))),
+    "step_2018": step_2018,
 }
 results = {"ops": {name: per_call_us(f) for name, f in ops.items()}, "scaling": []}
 

@@ -636,3 +636,10 @@ def test_r_na_never_arrives_as_a_number_and_clean_vectors_convert_exactly(embedd
             assert got == [str(v) for v in values]
         else:
             assert [float(g) for g in got] == [float(v) for v in values]
+
+
+def test_take_fast_result_hands_over_what_the_compiled_path_left():
+    marker = object()
+    conversion._FAST_RESULTS.append(marker)
+    assert conversion.take_fast_result() is marker
+    assert conversion._FAST_RESULTS == []

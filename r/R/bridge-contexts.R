@@ -30,17 +30,19 @@ with <- function(data, expr, ...) {
   as_envir <- attr(data, "as_envir", exact = TRUE)
   if (is.null(as_envir)) as_envir <- envir
   fast <- py_convert_flag(data)  # the bridge's helpers return converting references
-  value <- if (fast) bridge$bridge$contexts$enter(data) else data$`__enter__`()
+  contexts <- .state$contexts
+  if (is.null(contexts)) contexts <- .state$contexts <- bridge$bridge$contexts
+  value <- if (fast) contexts$enter(data) else data$`__enter__`()
   if (!is.null(as_name)) assign(as_name, value, envir = as_envir)
   failed <- NULL
   result <- tryCatch(eval(substitute(expr), envir),
                      error = function(e) failed <<- e,
                      interrupt = function(e) failed <<- e)
   if (is.null(failed)) {
-    if (fast) bridge$bridge$contexts$exit_cleanly(data) else data$`__exit__`(NULL, NULL, NULL)
+    if (fast) contexts$exit_cleanly(data) else data$`__exit__`(NULL, NULL, NULL)
     return(invisible(result))
   }
-  suppressed <- bridge$bridge$contexts$exit_with_condition(data, failed$python_exception,
+  suppressed <- contexts$exit_with_condition(data, failed$python_exception,
                                                      conditionMessage(failed), class(failed))
   if (isTRUE(suppressed)) {
     return(invisible(NULL))

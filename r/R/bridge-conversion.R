@@ -28,6 +28,17 @@ py_call_checked <- function(..., .fn, .convert) {
     return(.fn(...))
   }
   args <- list(...)
+  if (.state$fast) {
+    # One .Call for Python objects and R scalars in, tensors out (bridge-fastcall.R); it reads the
+    # convert flag itself (only convert = TRUE goes this way), so `.convert` is not evaluated here.
+    result <- .Call(rkb_fast_call, .fn, args)
+    if (!is.symbol(result)) {
+      return(if (is.null(result)) invisible(result) else result)
+    }
+    if (!identical(result, quote(fallback))) {
+      return(fast_call_result(result))
+    }
+  }
   if (length(args)) refuse_na(args)
   arg_names <- names(args)
   named <- if (is.null(arg_names)) logical(length(args)) else nzchar(arg_names)
@@ -165,10 +176,11 @@ cached_module <- function(module) {
   value
 }
 
-# Tensors and variables come back from Python as they are: reticulate's py_to_r() would only
-# return them unchanged after an S3 dispatch over a dozen class names (~50 us per call).
+# Tensors, variables and gradient tapes come back from Python as they are: reticulate's py_to_r()
+# would only return them unchanged after an S3 dispatch over a dozen class names (~50 us per call).
 unconverted_classes <- c(
   "tensorflow.python.framework.ops.EagerTensor",
+  "tensorflow.python.eager.backprop.GradientTape",
   "tensorflow.python.ops.resource_variable_ops.ResourceVariable",
   "tensorflow.python.framework.ops.SymbolicTensor",
   "keras.src.backend.Variable"
@@ -202,18 +214,39 @@ NULL
 # module proxies and its S3 dispatch of py_to_r() over the attribute's class names (`tape$gradient`
 # ~75 us -> ~40 us). Assignment (`self$dense <- ...`) stays reticulate's.
 py_object_dollar <- function(x, name) {
+  if (.state$fast) {
+    # The compiled lookup (bridge-fastcall.R): a tensor, variable or method comes back wrapped
+    # already; `fallback` (no such attribute, convert = FALSE, ...) takes reticulate's path below.
+    value <- .Call(rkb_fast_getattr, x, name)
+    if (!is.symbol(value)) {
+      return(value)
+    }
+    if (identical(value, quote(stashed))) {
+      return(dollar_value(reticulate::py_call(.state$take_fast_result)))
+    }
+  }
   if (!py_convert_flag(x) || reticulate::py_is_null_xptr(x)) {
     return(NextMethod())
   }
-  value <- reticulate::py_get_attr(x, name)
+  dollar_value(reticulate::py_get_attr(x, name))
+}
+
+# What `$` answers for an attribute's value as reticulate's py_get_attr() gives it; tensors,
+# variables and methods also teach the fast path their R classes.
+dollar_value <- function(value) {
   first <- class(value)[[1]]
   if (first %in% unconverted_classes) {
+    if (.state$fast) .Call(rkb_learn_class, value)
     return(value)
   }
   if (first %in% callable_classes) {
+    if (.state$fast) .Call(rkb_learn_class, value)
     return(if (is.function(value)) value else py_callable_as_r(value))
   }
-  reticulate::py_to_r(value)
+  value <- reticulate::py_to_r(value)
+  # A layer or model: reticulate's function, which the fast path makes with py_callable_as_r().
+  if (.state$fast && is.function(value) && !is.null(attr(value, "py_object", exact = TRUE))) .Call(rkb_learn_class, value)
+  value
 }
 
 callable_classes <- c("python.builtin.method", "python.builtin.function", "python.builtin.builtin_function_or_method")

@@ -58,10 +58,13 @@ NULL
 #' @method Ops tensorflow.python.types.core.Tensor
 #' @export
 Ops.tensorflow.python.types.core.Tensor <- function(e1, e2) {
+  # The most frequent call of an eager step: the Python function is looked up once.
+  ops <- .state$tensor_ops
+  if (is.null(ops)) ops <- .state$tensor_ops <- bridge$bridge$tensor_methods$ops
   if (missing(e2)) {
-    bridge$bridge$tensor_methods$ops(.Generic, e1 = e1)
+    ops(.Generic, e1 = e1)
   } else {
-    bridge$bridge$tensor_methods$ops(.Generic, e1 = e1, e2 = e2)
+    ops(.Generic, e1 = e1, e2 = e2)
   }
 }
 

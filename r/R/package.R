@@ -35,6 +35,7 @@ tf <- NULL
 # How a Python object's convert flag is read until bridge_loaded() chooses (bridge-reticulate-versions.R).
 # Set here, not there: R sources the package's files in C-locale order, bridge-*.R before package.R.
 .state$convert_flag <- convert_flag_from_refenv
+.state$fast <- FALSE  # the compiled fast path, until fast_path_setup() has checked it (bridge-fastcall.R)
 
 .onLoad <- function(libname, pkgname) {
   check_reticulate_version()
@@ -81,11 +82,12 @@ bridge_loaded <- function() {
   choose_convert_flag()
   conversion <- reticulate::import("rkeras_bridge.bridge.conversion")
   .state$call <- reticulate::py_get_attr(conversion, "call")
-  .state$call_split_raw <- reticulate::py_get_attr(reticulate::import("rkeras_bridge.bridge.conversion", convert = FALSE),
-                                                   "call_split")
+  conversion_raw <- reticulate::import("rkeras_bridge.bridge.conversion", convert = FALSE)
+  .state$call_split_raw <- reticulate::py_get_attr(conversion_raw, "call_split")
   .state$call_split <- reticulate::py_get_attr(conversion, "call_split")
   .state$last_error <- reticulate::py_get_attr(conversion, "last_error")
   .state$refuse_na <- reticulate::py_get_attr(conversion, "refuse_na")
+  fast_path_setup(conversion, conversion_raw)
   use_replica_entry()
 }
 

@@ -27,8 +27,26 @@ int rkb_call_r_here(void) {
   return failed;
 }
 
-/* No .Call entry points: Python finds rkb_call_r_here in this library by name. */
+/* The .Call entry points are the fast path's (fastcall.c); Python finds rkb_call_r_here in this
+ * library by name (dlsym), which R's registration does not affect. */
+SEXP rkb_fast_call(SEXP fn, SEXP args);
+SEXP rkb_fast_init(SEXP call, SEXP stash, SEXP maker);
+SEXP rkb_learn_class(SEXP ref);
+SEXP rkb_fast_getattr(SEXP x, SEXP name);
+SEXP rkb_object_address(SEXP ref);
+void rkb_fast_init_symbols(void);
+
+static const R_CallMethodDef call_methods[] = {
+  {"rkb_fast_call", (DL_FUNC) &rkb_fast_call, 2},
+  {"rkb_fast_init", (DL_FUNC) &rkb_fast_init, 3},
+  {"rkb_learn_class", (DL_FUNC) &rkb_learn_class, 1},
+  {"rkb_fast_getattr", (DL_FUNC) &rkb_fast_getattr, 2},
+  {"rkb_object_address", (DL_FUNC) &rkb_object_address, 1},
+  {NULL, NULL, 0}
+};
+
 void R_init_rkerasbridge(DllInfo *dll) {
-  R_registerRoutines(dll, NULL, NULL, NULL, NULL);
+  R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
   R_useDynamicSymbols(dll, FALSE);
+  rkb_fast_init_symbols();
 }

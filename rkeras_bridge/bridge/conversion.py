@@ -751,6 +751,16 @@ def extract_with_warnings(x: Any, specs: Sequence[Any], drop: bool = True, optio
 
 _LAST_ERROR: list[BaseException | None] = [None]
 
+# Results of the R package's compiled fast path (r/src/fastcall.c) that it does not wrap itself: it
+# appends them here and R takes each through reticulate at once (take_fast_result), so reticulate
+# makes the R reference as usual.
+_FAST_RESULTS: list[Any] = []
+
+
+def take_fast_result() -> Any:
+    """Hand R the result the compiled fast path of a call left here (see ``r/src/fastcall.c``)."""
+    return _FAST_RESULTS.pop()
+
 
 def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
     """Call ``fn`` and remember any exception it raises, for :func:`last_error` (used by R).

@@ -354,3 +354,42 @@ test_that("`$` on layers, tapes, optimizers and tensors answers as reticulate's 
   # a method taken with `$` goes back to Python as itself
   expect_equal(as.numeric(tf$map_fn(objects$tensor$`__add__`, tf$constant(c(1, 2)))), c(2, 3))
 })
+
+test_that("the compiled fast path is on, and its references are reticulate's own layout", {
+  a <- tf$constant(2)
+  expect_true(rkerasbridge:::.state$fast)
+  made_here <- a * a                                           # wrapped by r/src/fastcall.c
+  made_by_reticulate <- reticulate::py_call(rkerasbridge:::.state$call_split, tf$multiply, list(a, a), NULL)
+  expect_identical(class(made_here), class(made_by_reticulate))
+  expect_identical(sort(ls(made_here, all.names = TRUE)), sort(ls(made_by_reticulate, all.names = TRUE)))
+  expect_identical(names(attributes(made_here)), names(attributes(made_by_reticulate)))
+  expect_true(rkerasbridge:::py_convert_flag(made_here))
+  expect_equal(as.numeric(made_here), 4)
+  # lists of tensors (a tape's gradients), None, scalars and strings in, keywords
+  v <- tf$Variable(3)
+  with(tf$GradientTape() %as% tape, loss <- v * v)
+  grads <- tape$gradient(loss, list(v))
+  expect_true(is.list(grads) && length(grads) == 1)
+  expect_equal(as.numeric(grads[[1]]), 6)
+  expect_null(tf$debugging$assert_equal(a, a))
+  expect_equal(as.numeric(tf$constant(7L)), 7)
+  expect_equal(as.logical(tf$constant(TRUE)), TRUE)
+  expect_equal(as.character(tf$strings$length(tf$constant("abc"))$numpy()), "3")
+  expect_equal(as.numeric(tf$reduce_sum(input_tensor = tf$constant(c(1, 2)))), 3)
+  # NA is still R's to refuse (the fast path leaves it to R), with the bridge's classed error
+  expect_error(tf$constant(NA_integer_), class = "python.builtin.ValueError")
+  expect_error(tf$add(a, NA), class = "python.builtin.ValueError")
+  expect_error(tf$reshape(a, list(NA_integer_)), class = "python.builtin.ValueError")
+  expect_error(tf$reshape(a, "x"), class = "rkerasbridge_python_error")
+})
+
+test_that("Python objects wrapped by the fast path are released when R collects them", {
+  weakref <- reticulate::import("weakref", convert = FALSE)
+  x <- tf$constant(c(1, 2)) * 2
+  ref <- weakref$ref(x)
+  expect_false(is.null(reticulate::py_to_r(reticulate::py_call(ref))))
+  rm(x)
+  invisible(gc())
+  invisible(gc())
+  expect_null(reticulate::py_to_r(reticulate::py_call(ref)))
+})
