@@ -33,6 +33,7 @@ import numpy as np
 
 from ..bridge.conversion import as_integer
 from ..bridge.errors import bad_argument
+from .runs import json_ready
 
 __all__ = ["record", "recorded", "parity_seed", "parity_steps", "run_script"]
 
@@ -133,15 +134,10 @@ def record(name: str, value: Any, step: Any = None) -> Any:
 
 def _plain(value: Any) -> Any:
     """A JSON-ready value with R's and Python's spellings of the same thing made equal (R has no scalars)."""
-    if hasattr(value, "numpy"):
-        value = value.numpy()
-    if isinstance(value, np.ndarray):
-        value = value.tolist()
-    if isinstance(value, np.generic):
-        value = value.item()
+    value = json_ready(value)
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
         return _plain(value[0]) if len(value) == 1 else [_plain(v) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value

@@ -129,11 +129,12 @@ def _numbers(values: Any) -> Any:
     return [float(v) for v in np.asarray(values, dtype=np.float64).reshape(-1)]
 
 
-def _plain(value: Any) -> Any:
+def json_ready(value: Any) -> Any:
+    """``value`` with tensors, NumPy arrays and scalars made plain Python (lists, numbers), nested."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): json_ready(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [json_ready(v) for v in value]
     if hasattr(value, "numpy"):
         value = value.numpy()
     if isinstance(value, np.ndarray):
@@ -172,8 +173,8 @@ def write_run(args: dict[str, Any], case: str, lang: str, losses: Any, metrics: 
         "seed": int(args["seed"]),
         "steps": steps,
         "losses": losses,
-        "metrics": _plain(metrics or {}),
-        "timings": _plain(timings or {}),
+        "metrics": json_ready(metrics or {}),
+        "timings": json_ready(timings or {}),
         "versions": versions(extra_versions),
     }
     if args.get("out"):

@@ -14,7 +14,7 @@ from ..bridge.errors import bad_argument
 from ..tensorflow.distribute import (
     _check_workers, mirrored_strategy, multi_worker_mirrored_strategy, worker_config,
 )
-from .runs import _numbers, _plain, _write_json
+from .runs import _numbers, _write_json, json_ready
 
 __all__ = ["worker_args", "worker_strategy", "write_worker_run"]
 
@@ -125,7 +125,7 @@ def write_worker_run(out: Any, case: str, lang: str, losses: Any, args: dict[str
         "replicas": int(strategy.num_replicas_in_sync) if strategy is not None else 1,
         "seed": int(args.get("seed", 0)),
         "losses": _numbers(losses),
-        "timings": _plain(timings or {}),
+        "timings": json_ready(timings or {}),
     }
     if out is not None:
         _write_json(out, record)
