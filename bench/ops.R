@@ -43,6 +43,15 @@ step_2018 <- function() {
   optimizer_2018$apply_gradients(purrr::transpose(list(gradients, model_2018$variables)))
   loss
 }
+# The same step with zip_lists(): what the step costs without purrr 1.0's per-call lifecycle signal.
+step_2018_zip <- function() {
+  with(tf$GradientTape() %as% tape, {
+    loss <- tf$reduce_mean(tf$square(model_2018(features_2018) - target_2018))
+  })
+  gradients <- tape$gradient(loss, model_2018$variables)
+  optimizer_2018$apply_gradients(zip_lists(gradients, model_2018$variables))
+  loss
+}
 
 ops <- list(
   constant = function() tf$constant(2.5),
@@ -53,7 +62,8 @@ ops <- list(
   tape_gradient = tape_gradient,
   apply_gradients = function() optimizer$apply_gradients(purrr::transpose(list(grads, dense$trainable_variables))),
   apply_gradients_zip = function() optimizer$apply_gradients(zip_lists(grads, dense$trainable_variables)),
-  step_2018 = step_2018
+  step_2018 = step_2018,
+  step_2018_zip = step_2018_zip
 )
 results <- list(ops = lapply(ops, per_call_us), scaling = list())
 

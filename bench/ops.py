@@ -73,6 +73,14 @@ def step_2018():
     return loss
 
 
+def step_2018_zip():  # the twin of R's zip_lists() step: the pairs made by zip
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model_2018(features_2018) - target_2018))
+    gradients = tape.gradient(loss, model_2018.variables)
+    optimizer_2018.apply_gradients(list(zip(gradients, model_2018.variables)))
+    return loss
+
+
 ops = {
     "constant": lambda: tf.constant(2.5),
     "multiply": lambda: tf.multiply(a, b),
@@ -83,6 +91,7 @@ ops = {
     "apply_gradients": lambda: optimizer.apply_gradients(transpose([grads, dense.trainable_variables])),
     "apply_gradients_zip": lambda: optimizer.apply_gradients(list(zip(grads, dense.trainable_variables))),
     "step_2018": step_2018,
+    "step_2018_zip": step_2018_zip,
 }
 results = {"ops": {name: per_call_us(f) for name, f in ops.items()}, "scaling": []}
 

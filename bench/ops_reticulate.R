@@ -2,7 +2,7 @@
 # rkerasbridge, as a 2018-era user would reach TensorFlow from R today (the R tensorflow/keras
 # packages are not installed here: their `$` and call paths are reticulate's). Same timing rule.
 # Raw reticulate has no arithmetic operators on tensors and no keras_model_custom(), so `operator` and
-# `step_2018` are not measured here, and
+# `step_2018` (and `step_2018_zip`) are not measured here, and
 # Keras' own Adam (epsilon 1e-8, as TF1's) stands in for tf$train$AdamOptimizer. Run by
 # `python -m rkeras_bridge.tools.bench`, which passes the Python to use as the third argument.
 

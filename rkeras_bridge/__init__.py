@@ -27,7 +27,8 @@ _OVERLAY_MODULES = frozenset({"tensorflow.compat.tf1", "tensorflow.compat.train"
 _TOOLS_SURFACE = ("tools.records", "tools.parity_inprocess")
 # The few bridge-layer functions that R code calls by name.
 _BRIDGE_EXPORTS = {"matrix": "bridge.conversion", "all_dims": "bridge.conversion",
-                   "check_numerics": "bridge.conversion", "shape": "bridge.tensor_methods"}
+                   "check_numerics": "bridge.conversion", "shape": "bridge.tensor_methods",
+                   "tensor_gc_threshold": "bridge.memory"}
 _ALL_PATTERN = re.compile(r"^__all__(?:\s*:\s*[^=\n]+)?\s*=\s*\[(.*?)\]", re.S | re.M)
 
 

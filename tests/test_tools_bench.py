@@ -45,12 +45,18 @@ def test_summarize_takes_ratios_within_each_repeat():
     goals = {g["goal"]: g for g in summary["goals"]}
     assert goals["dcgan compiled step, R / Python"]["met"]
     assert not goals["dcgan eager step, R / Python"]["met"]
+    memory = goals["dcgan eager peak resident memory, R / Python"]
+    assert memory["measured"] == pytest.approx(900 / 700) and not memory["met"]  # 1.29 > 1.2
+    assert "dcgan compiled peak resident memory, R / Python" not in goals  # the goal is for eager runs
     assert goals["per-op constant, R (rkerasbridge) / Python"]["met"]  # 3.0 <= 3
     text = bench.markdown(results, summary)
     assert "| constant | 10.0 | 50.0 | 130.0 | 3.00 (3.00-5.00) | 13.00 (13.00-13.00) |" in text
     assert "| dcgan | eager | 0.5000 | 0.6000 | 1.20 |" in text
+    assert "| 700 | 900 | 1.29 | 0.5500 |" in text  # peaks and their ratio, then Python inside R
     assert steps["eager"]["py_in_r_s"] == 0.55
     assert steps["eager"]["embedding_ratio"]["median"] == pytest.approx(1.1)
+    # R / Python inside R: R's fixed memory is in both peaks
+    assert steps["eager"]["memory_bridge_ratio"]["median"] == pytest.approx(900 / 800)
     assert steps["compiled"]["py_in_r_s"] is None and "n/a" in text
 
 
@@ -113,7 +119,7 @@ def test_quick_run_measures_every_part_in_both_languages(tmp_path):
     results, summary = saved["results"], saved["summary"]
     ops = results["ops"][0]
     assert set(ops["py"]["ops"]) == set(ops["r"]["ops"]) == set(ops["reticulate"]["ops"]) | {
-        "operator", "apply_gradients_zip", "step_2018"}
+        "operator", "apply_gradients_zip", "step_2018", "step_2018_zip"}
     for lang in ("py", "r", "reticulate"):
         assert all(us > 0 for us in ops[lang]["ops"].values())
         assert ops[lang]["peak_mib"] > 100  # a process with TensorFlow loaded

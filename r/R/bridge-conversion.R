@@ -53,6 +53,7 @@ py_call_checked <- function(..., .fn, .convert) {
   if (inherits(result, "error")) {
     stop(python_condition(result))
   }
+  .Call(rkb_collect_if_pressed)  # the tensors handed to R passed the threshold: collect (bridge-memory.R)
   if (.convert && !(class(result)[[1]] %in% unconverted_classes)) result <- reticulate::py_to_r(result)
   if (is.null(result)) invisible(result) else result
 }

@@ -88,6 +88,7 @@ bridge_loaded <- function() {
   .state$last_error <- reticulate::py_get_attr(conversion, "last_error")
   .state$refuse_na <- reticulate::py_get_attr(conversion, "refuse_na")
   fast_path_setup(conversion, conversion_raw)
+  memory_setup()
   use_replica_entry()
 }
 

@@ -43,6 +43,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "memory.h"
 
 typedef void PyObject; /* opaque: only Python's functions touch its fields */
 typedef int PyGILState_STATE;
@@ -296,7 +297,7 @@ SEXP rkb_fast_call(SEXP fn, SEXP args) {
     if (names == R_NilValue || CHAR(STRING_ELT(names, i))[0] == '\0') n_pos++;
   PyObject *pos = py.Tuple_New(n_pos + 1), *kw = NULL, *result = NULL;
   SEXP answer = sym_fallback;
-  int k = -1;
+  int k = -1, collect = 0;
   known_list list = {NULL, NULL, 0};
   if (pos == NULL) goto python_error;
   py.IncRef(f);
@@ -331,11 +332,17 @@ python_error:
 done:
   if (pos) py.DecRef(pos);
   if (kw) py.DecRef(kw);
+  collect = rkb_memory_take_pressure(); /* the tensors handed to R passed the threshold (memory.c) */
   py.GILState_Release(gil);
   /* R allocates (and may run its garbage collector, or fail) only here, without the GIL: our
    * finalizers take it themselves, and an R error cannot leave it held. */
-  if (k >= 0) return wrap(result, k); /* steals result */
-  if (list.n) return wrap_list(&list);
+  if (k >= 0) answer = wrap(result, k); /* steals result */
+  else if (list.n) answer = wrap_list(&list);
+  if (collect) {
+    PROTECT(answer);
+    rkb_memory_collect(collect);
+    UNPROTECT(1);
+  }
   return answer;
 }
 

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from .errors import bad_argument
+from .memory import handed_to_r
 from .r_threads import _HANDED_OFF, serve_r_calls, serves_r_calls
 
 __all__ = [
@@ -766,12 +767,14 @@ def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
     """Call ``fn`` and remember any exception it raises, for :func:`last_error` (used by R).
 
     reticulate 1.28 turns a Python exception into an untyped R error and keeps only its text, so
-    the R package routes calls through here and then asks for the exception's classes.
+    the R package routes calls through here and then asks for the exception's classes. The tensors
+    in the result are counted for R's collector (:func:`rkeras_bridge.bridge.memory.handed_to_r`).
     """
     try:
         if _HANDED_OFF[0] and serves_r_calls(fn):  # R functions wait in TensorFlow's threads for this one
-            return serve_r_calls(fn, *args, **kwargs)
-        return fn(*args, **kwargs)
+            result = serve_r_calls(fn, *args, **kwargs)
+        else:
+            result = fn(*args, **kwargs)
     except ValueError as exc:
         wrapped = _with_r_dims(fn, args, exc)
         _LAST_ERROR[0] = wrapped
@@ -781,6 +784,8 @@ def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
     except BaseException as exc:  # re-raised unchanged; only remembered
         _LAST_ERROR[0] = exc
         raise
+    handed_to_r(result)  # R's collector does not see a tensor's size (memory.py)
+    return result
 
 
 def call_split(fn: Callable[..., Any], args: Sequence[Any], kwargs: Any) -> Any:

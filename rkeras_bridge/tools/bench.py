@@ -56,10 +56,11 @@ STEP_CASES = {"basic_loop": 40, "simple_dot": 1, "dcgan": 8, "nmt_attention": 6,
 QUICK_STEP_CASES = {"basic_loop": 12}
 MODES = {"eager": "--eager", "compiled": "--compiled"}
 # What the issues ask of the bridge (ratios R / Python; lower is better): issue 17's per-op limit
-# for the small-tensor ops, and its limit for the 2018-style two-layer eager step (`step_2018`).
+# for the small-tensor ops, its limit for the 2018-style two-layer eager step (`step_2018`), and for
+# the peak resident memory of every eager case study.
 GOALS = {"compiled_step": 1.05, "eager_step": 1.10, "eager_step_cases": ("dcgan", "nmt_attention"),
          "per_op": 3.0, "per_op_ops": ("constant", "multiply", "operator", "matmul"),
-         "op_limits": {"step_2018": 1.15}}
+         "op_limits": {"step_2018": 1.15}, "eager_peak_memory": 1.2}
 LANG_NAMES = {"r": "R (rkerasbridge)", "reticulate": "R (raw reticulate)", "py": "Python",
               "py_in_r": "Python inside R"}
 
@@ -347,12 +348,19 @@ def _summarize_ground(part: dict[str, Any]) -> dict[str, Any]:
                 row[f"{lang}_peak_mib"] = _median([rep[lang]["peak_mib"] for rep in reps])
             row["ratio"] = _spread([_ratio(rep["r"]["seconds_per_step"], rep["py"]["seconds_per_step"])
                                     for rep in reps])
+            row["memory_ratio"] = _spread([_ratio(rep["r"]["peak_mib"], rep["py"]["peak_mib"])
+                                           for rep in reps])
             embedded = [rep.get("py_in_r", {}).get("seconds_per_step") for rep in reps]
             row["py_in_r_s"] = _median(embedded)
             row["embedding_ratio"] = _spread([_ratio(e, rep["py"]["seconds_per_step"])
                                               for e, rep in zip(embedded, reps)])
             row["bridge_ratio"] = _spread([_ratio(rep["r"]["seconds_per_step"], e)
                                            for e, rep in zip(embedded, reps)])
+            # R's fixed memory (R, reticulate and the packages it imports) is in both peaks here
+            embedded_peak = [rep.get("py_in_r", {}).get("peak_mib") for rep in reps]
+            row["py_in_r_peak_mib"] = _median(embedded_peak)
+            row["memory_bridge_ratio"] = _spread([_ratio(rep["r"]["peak_mib"], e)
+                                                  for e, rep in zip(embedded_peak, reps)])
             step_rows.append(row)
     scaling_rows = []
     if part["ops"]:
@@ -374,6 +382,12 @@ def _goals(rows: dict[str, Any], where: str) -> list[dict[str, Any]]:
             goals.append({"goal": f"{row['case']} {row['mode']} step, R / Python{where}", "limit": limit,
                           "measured": row["ratio"]["median"],
                           "met": row["ratio"]["median"] is not None and row["ratio"]["median"] <= limit})
+        if row["mode"] == "eager":
+            limit = GOALS["eager_peak_memory"]
+            measured = row["memory_ratio"]["median"]
+            goals.append({"goal": f"{row['case']} eager peak resident memory, R / Python{where}",
+                          "limit": limit, "measured": measured,
+                          "met": measured is not None and measured <= limit})
     for row in rows["ops"]:
         limit = GOALS["per_op"] if row["op"] in GOALS["per_op_ops"] else GOALS["op_limits"].get(row["op"])
         if limit is None:
@@ -451,16 +465,17 @@ def _ground_tables(rows: dict[str, Any], where: str) -> list[str]:
                      f"{_ratio_text(row['bridge_ratio'])} | {_ratio_text(row['reticulate_ratio'])} |")
     lines += ["", f"## Training step per case study{where}", "",
               "| case | mode | Python s/step | R s/step | R / Python | Python steps/s | R steps/s | "
-              "Python peak MiB | R peak MiB | Python inside R s/step | Python inside R / Python | "
-              "R / Python inside R |",
-              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+              "Python peak MiB | R peak MiB | R / Python peak | Python inside R s/step | "
+              "Python inside R / Python | R / Python inside R | R / Python inside R peak |",
+              "| --- | --- |" + " ---: |" * 12]
     for row in rows["steps"]:
         lines.append(f"| {row['case']} | {row['mode']} | {_fmt(row['py_s'], 4)} | {_fmt(row['r_s'], 4)} | "
                      f"{_ratio_text(row['ratio'])} | {_fmt(row['py_steps_per_s'])} | "
                      f"{_fmt(row['r_steps_per_s'])} | "
                      f"{_fmt(row['py_peak_mib'], 0)} | {_fmt(row['r_peak_mib'], 0)} | "
+                     f"{_ratio_text(row['memory_ratio'])} | "
                      f"{_fmt(row['py_in_r_s'], 4)} | {_ratio_text(row['embedding_ratio'])} | "
-                     f"{_ratio_text(row['bridge_ratio'])} |")
+                     f"{_ratio_text(row['bridge_ratio'])} | {_ratio_text(row['memory_bridge_ratio'])} |")
     lines += ["", f"## Scaling: a two-layer training step (input 64 features){where}", "",
               "| batch | width | mode | Python us | R us | R overhead us | R / Python |",
               "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
