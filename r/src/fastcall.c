@@ -112,6 +112,9 @@ static PyObject *unwrap(SEXP x) {
   return (PyObject *) R_ExternalPtrAddr(ptr);
 }
 
+/* unwrap() for memory.c, which reads the same layout (memory.h). */
+void *rkb_unwrap(SEXP x) { return unwrap(x); }
+
 static PyObject *argument(SEXP x);
 
 /* An unnamed R list as the Python list reticulate makes of it, or NULL (no Python error set) if

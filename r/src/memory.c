@@ -54,12 +54,9 @@ SEXP rkb_memory_init(SEXP pressure) {
   FIND(Long_AsLong, "PyLong_AsLong");
   FIND(Err_Clear, "PyErr_Clear");
 #undef FIND
-  /* The layout fastcall.c checks at load: an environment holding `pyobj`, an external pointer. */
-  SEXP ptr = TYPEOF(pressure) == ENVSXP ? Rf_findVarInFrame(pressure, Rf_install("pyobj")) : R_NilValue;
-  if (TYPEOF(ptr) != EXTPTRSXP || R_ExternalPtrAddr(ptr) == NULL || !mem.IsInitialized())
-    return Rf_ScalarLogical(FALSE);
+  PyObject *list = rkb_unwrap(pressure);
+  if (list == NULL || !mem.IsInitialized()) return Rf_ScalarLogical(FALSE);
   PyGILState_STATE gil = mem.GILState_Ensure();
-  PyObject *list = R_ExternalPtrAddr(ptr);
   Py_ssize_t_ n = mem.List_Size(list); /* -1 (and an error set) if it is not a list */
   if (n >= 0) mem.IncRef(list);
   else mem.Err_Clear();

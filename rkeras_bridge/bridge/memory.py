@@ -34,9 +34,9 @@ _DEFAULT_THRESHOLD = 64 * _MIB
 # full collection frees. Every _FULL_EVERY-th signal therefore asks for a full one.
 _FULL_EVERY = 8
 
-# [threshold in bytes (0: off), bytes of tensors handed to R since the last signal, bytes in all,
-#  signals since the last full collection]
-_STATE = [_DEFAULT_THRESHOLD, 0, 0, 0]
+# [threshold in bytes (0: off), bytes of tensors handed to R since the last signal, signals since the
+#  last full collection]
+_STATE = [_DEFAULT_THRESHOLD, 0, 0]
 
 # Non-empty when R should collect now: the level of each collection asked for (1 quick, 2 full). A list
 # because R's C code reads and empties it with the Python C API, without running Python code.
@@ -94,13 +94,12 @@ def handed_to_r(value: Any) -> None:
         nbytes = _tensor_bytes(value)
     if not nbytes:
         return
-    _STATE[2] += nbytes
     pending = _STATE[1] + nbytes
     if pending >= threshold:
-        signals = _STATE[3] + 1
+        signals = _STATE[2] + 1
         full = signals >= _FULL_EVERY
         PRESSURE.append(2 if full else 1)
-        _STATE[3] = 0 if full else signals
+        _STATE[2] = 0 if full else signals
         pending = 0
     _STATE[1] = pending
 
@@ -115,7 +114,7 @@ def pending_bytes() -> int:
     Returns:
         An integer number of bytes.
 
-    Mirrors `rkerasbridge:::tensor_gc_pending()` (internal).
+    Mirrors nothing in R: the count is Python's; tests and diagnostics read it.
     """
     return _STATE[1]
 
@@ -144,6 +143,6 @@ def tensor_gc_threshold(mb: Any = None) -> float:
         if isinstance(mb, bool) or not isinstance(mb, numbers.Real) or not math.isfinite(mb) or mb < 0:
             raise bad_argument("mb", mb, "a finite number of MiB >= 0 (0 turns the policy off)")
         _STATE[0] = int(mb * _MIB)
-        _STATE[1] = _STATE[3] = 0
+        _STATE[1] = _STATE[2] = 0
         del PRESSURE[:]
     return before

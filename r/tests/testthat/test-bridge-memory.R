@@ -27,7 +27,9 @@ test_that("the C code watches for the signal once the bridge is loaded", {
   expect_true(rkerasbridge:::.state$collects)
 })
 
-test_that("the call that passes the threshold frees the tensors R dropped (fast path)", {
+# Drop a 256 KiB tensor, then make the call `passing()` that takes the count past a 1 MiB threshold:
+# whether the dropped tensor is alive before and after that call, and the call's result.
+dropped_then_passing <- function(passing) {
   old <- tensor_gc_threshold(1)
   on.exit(tensor_gc_threshold(old))
   weakref <- reticulate::import("weakref", convert = FALSE)
@@ -35,24 +37,24 @@ test_that("the call that passes the threshold frees the tensors R dropped (fast 
   x <- tf$ones(shape(256L, 256L))  # 256 KiB counted
   ref <- weakref$ref(x)
   rm(x)
-  expect_true(alive(ref))
-  y <- tf$zeros(shape(512L, 512L))  # 1 MiB more: past the threshold, so R collects after this call
-  expect_false(alive(ref))
-  expect_equal(dim(y), c(512L, 512L))  # the result itself survives the collection
+  before <- alive(ref)
+  result <- passing()
+  list(before = before, after = alive(ref), result = result)
+}
+
+test_that("the call that passes the threshold frees the tensors R dropped (fast path)", {
+  seen <- dropped_then_passing(function() tf$zeros(shape(512L, 512L)))  # 1 MiB more: R collects after it
+  expect_true(seen$before)
+  expect_false(seen$after)
+  expect_equal(dim(seen$result), c(512L, 512L))  # the result itself survives the collection
 })
 
 test_that("the call that passes the threshold frees the tensors R dropped (reticulate's path)", {
-  old <- tensor_gc_threshold(1)
-  on.exit(tensor_gc_threshold(old))
-  weakref <- reticulate::import("weakref", convert = FALSE)
-  invisible(gc())
-  x <- tf$ones(shape(256L, 256L))
-  ref <- weakref$ref(x)
-  rm(x)
-  expect_true(alive(ref))
-  y <- tf$constant(numeric(262144L), dtype = "float32")  # a vector argument takes reticulate's path
-  expect_false(alive(ref))
-  expect_equal(as.numeric(tf$size(y)), 262144)
+  # a vector argument takes reticulate's path
+  seen <- dropped_then_passing(function() tf$constant(numeric(262144L), dtype = "float32"))
+  expect_true(seen$before)
+  expect_false(seen$after)
+  expect_equal(as.numeric(tf$size(seen$result)), 262144)
 })
 
 test_that("every few signals R runs a full collection, which frees tensors in older generations", {
