@@ -15,7 +15,8 @@ fast_path_setup <- function(conversion, conversion_raw) {
   }
   .state$take_fast_result <- reticulate::py_get_attr(conversion, "take_fast_result")
   ok <- tryCatch(.Call(rkb_fast_init, reticulate::py_get_attr(conversion, "call"),
-                       reticulate::py_get_attr(conversion_raw, "_FAST_RESULTS"), py_callable_as_r),
+                       reticulate::py_get_attr(conversion_raw, "_FAST_RESULTS"), py_callable_as_r,
+                       items_marked_not_simple()),
                  error = function(e) FALSE)
   # The C code reads the convert flag where convert_flag_from_refenv() does: that reader must be the
   # one chosen for this reticulate.
@@ -24,6 +25,13 @@ fast_path_setup <- function(conversion, conversion_raw) {
   .state$fast <- ok
   .state$fast_path <- if (ok) "compiled" else "off"
   invisible(ok)
+}
+
+# Whether this reticulate marks the references it makes for a list's items `simple = FALSE` (1.46
+# does, 1.28 has no such mark), so that the C code's list items carry the same variables.
+items_marked_not_simple <- function() {
+  items <- reticulate::py_to_r(reticulate::py_eval("[object()]", convert = FALSE))
+  exists("simple", envir = items[[1]], inherits = FALSE)
 }
 
 # A reference made by reticulate and one made by the C code for the same Python object must look

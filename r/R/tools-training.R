@@ -37,7 +37,9 @@ training_run <- function(case, epochs = NULL, steps_per_epoch = NULL, progress =
   py <- bridge$tools$training$training_run(case, "r", argv = as.list(args), epochs = epochs,
                                            steps_per_epoch = steps_per_epoch, progress = progress,
                                            default_seed = default_seed)
-  structure(list(py = py), class = "rkerasbridge_training_run")
+  # end_step is looked up once: reticulate's `$` on a Python object costs more than the call itself,
+  # and run$step is called every step.
+  structure(list(py = py, end_step = py$end_step), class = "rkerasbridge_training_run")
 }
 
 #' @export
@@ -51,7 +53,8 @@ training_run <- function(case, epochs = NULL, steps_per_epoch = NULL, progress =
       value <- fn(...)
       seconds <- as.numeric(Sys.time()) - as.numeric(started)
       # Python cannot end R cleanly: after a Ctrl-C the checkpoint is saved there and R quits here.
-      if (py$end_step(value, seconds, inherits(fn, "python.builtin.object"))) quit(save = "no", status = 130L)
+      stop_now <- .subset2(x, "end_step")(value, seconds, inherits(fn, "python.builtin.object"))
+      if (stop_now) quit(save = "no", status = 130L)
       value
     },
     protect = function(...) {

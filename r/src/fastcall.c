@@ -14,11 +14,13 @@
  *  - the call: rkeras_bridge.bridge.conversion.call(fn, *args, **kwargs), the Python function every
  *    call from R goes through (it remembers exceptions for the classed R condition and serves R
  *    functions called on TensorFlow's threads), so nothing about calls is duplicated here;
- *  - the result: None is NULL; an object of a Python type that R has taught us (tensors, variables,
+ *  - the result: None is NULL; a bool, float or int the R logical, double or integer reticulate
+ *    makes of it (an int beyond R's integers a double, where reticulate casts it: 2**31 -> NA,
+ *    2**40 -> 0); an object of a Python type that R has taught us (tensors, variables,
  *    tapes: rkb_learn_class() records the class vector reticulate gave one, per Python type) is
  *    wrapped here in a reference of the layout reticulate itself makes (an environment holding
- *    `pyobj`, an external pointer, and `convert`; the class attribute), a Python list of them an R
- *    list; anything else is appended to a Python list that R empties through reticulate
+ *    `pyobj`, an external pointer, and `convert`; the class attribute), a Python list or tuple
+ *    of them an R list; anything else is appended to a Python list that R empties through reticulate
  *    (`stashed`), so reticulate wraps it as usual. A Python exception answers `error`
  *    (conversion.call has remembered it). rkb_fast_getattr() does the same for `x$name`, where
  *    methods and layers (callables) are wrapped too and made R functions by py_callable_as_r().
@@ -76,6 +78,13 @@ static struct {
   Py_ssize_t_ (*List_Size)(PyObject *);
   PyObject *(*List_GetItem)(PyObject *, Py_ssize_t_);
   PyObject *List_Type;
+  Py_ssize_t_ (*Tuple_Size)(PyObject *);
+  PyObject *(*Tuple_GetItem)(PyObject *, Py_ssize_t_);
+  PyObject *Tuple_Type;
+  PyObject *Bool_Type, *Float_Type, *Long_Type, *True;
+  double (*Float_AsDouble)(PyObject *);
+  long (*Long_AsLongAndOverflow)(PyObject *, int *);
+  double (*Long_AsDouble)(PyObject *);
   void (*Err_Clear)(void);
   PyObject *None;
   PyObject *call;    /* rkeras_bridge.bridge.conversion.call (a reference we own) */
@@ -189,14 +198,19 @@ static void finalize(SEXP ptr) {
   R_ClearExternalPtr(ptr);
 }
 
-/* A reference of reticulate's layout for `obj` (stolen) of known type `k`, convert = TRUE. */
-static SEXP wrap(PyObject *obj, int k) {
+/* Whether reticulate marks the references it makes for the items of a list `simple = FALSE` (1.46:
+ * a cache that says "not convertible", set by rkb_fast_init() from a list reticulate converted). */
+static int items_not_simple = 0;
+
+/* A reference of reticulate's layout for `obj` (stolen) of known type `k`, convert = TRUE; `item`:
+ * for an item of a list or tuple. */
+static SEXP wrap(PyObject *obj, int k, int item) {
   SEXP ptr = PROTECT(R_MakeExternalPtr(obj, R_NilValue, R_NilValue));
   R_RegisterCFinalizer(ptr, finalize);
   SEXP env = PROTECT(R_NewEnv(R_EmptyEnv, FALSE, 0));
   Rf_defineVar(sym_pyobj, ptr, env);
   Rf_defineVar(sym_convert, Rf_ScalarLogical(TRUE), env);
-  if (known_simple[k]) Rf_defineVar(sym_simple, Rf_ScalarLogical(FALSE), env);
+  if (known_simple[k] || (item && items_not_simple)) Rf_defineVar(sym_simple, Rf_ScalarLogical(FALSE), env);
   Rf_setAttrib(env, R_ClassSymbol, known_classes[k]);
   UNPROTECT(2);
   return env;
@@ -214,9 +228,10 @@ static int known_type(PyObject *obj) {
 /* What R gets for a Python result (a reference we own, consumed here): NULL for None; for a known
  * type `*k` is set and the caller wraps it once the GIL is released; otherwise it is appended to
  * the stash for reticulate (`stashed`). Returns sym_error if Python failed. */
-/* A Python list whose items are all of known, non-callable types (tape$gradient()'s gradients,
- * model$variables): its items, each with a new reference, in a malloc()ed array the caller wraps
- * and frees once the GIL is released (reticulate makes the same R list of references). */
+/* A Python list or tuple whose items are all of known, non-callable types (tape$gradient()'s
+ * gradients, model$variables, a dataset element (x, y) from iterator_get_next()): its items, each
+ * with a new reference, in a malloc()ed array the caller wraps and frees once the GIL is released
+ * (reticulate makes the same unnamed R list of references of either). */
 typedef struct {
   PyObject **items;
   int *types;
@@ -226,9 +241,10 @@ typedef struct {
 static int take_known_list(PyObject *obj, known_list *out) {
   PyObject *type = py.Object_Type(obj);
   py.DecRef(type);
-  if (type != py.List_Type) return 0;
-  Py_ssize_t_ n = py.List_Size(obj);
-  if (n < 1) return 0; /* an empty list: reticulate's own answer */
+  int is_list = type == py.List_Type;
+  if (!is_list && type != py.Tuple_Type) return 0;
+  Py_ssize_t_ n = is_list ? py.List_Size(obj) : py.Tuple_Size(obj);
+  if (n < 1) return 0; /* empty: reticulate's own answer */
   int *types = malloc(n * sizeof(int));
   PyObject **items = malloc(n * sizeof(PyObject *));
   if (types == NULL || items == NULL) {
@@ -237,7 +253,7 @@ static int take_known_list(PyObject *obj, known_list *out) {
     return 0;
   }
   for (Py_ssize_t_ i = 0; i < n; i++) {
-    items[i] = py.List_GetItem(obj, i); /* borrowed */
+    items[i] = is_list ? py.List_GetItem(obj, i) : py.Tuple_GetItem(obj, i); /* borrowed */
     types[i] = known_type(items[i]);
     if (types[i] < 0 || known_callable[types[i]]) {
       free(types);
@@ -255,7 +271,7 @@ static int take_known_list(PyObject *obj, known_list *out) {
 /* The R list of references for a known_list (without the GIL); frees it. */
 static SEXP wrap_list(known_list *list) {
   SEXP out = PROTECT(Rf_allocVector(VECSXP, list->n));
-  for (Py_ssize_t_ i = 0; i < list->n; i++) SET_VECTOR_ELT(out, i, wrap(list->items[i], list->types[i]));
+  for (Py_ssize_t_ i = 0; i < list->n; i++) SET_VECTOR_ELT(out, i, wrap(list->items[i], list->types[i], 1));
   free(list->items);
   free(list->types);
   list->n = 0;
@@ -263,20 +279,71 @@ static SEXP wrap_list(known_list *list) {
   return out;
 }
 
+/* A Python bool, float or int as an R scalar (logical, double, integer), read with the GIL held
+ * and made into an R value once it is released. */
+typedef struct {
+  SEXPTYPE type; /* NILSXP: not a scalar */
+  double real;
+  int integer;
+} scalar;
+
+/* Whether `obj` is exactly a bool, float or int, which R gets as a logical, double or integer (an
+ * int beyond R's integers as a double); fills `out`. Subclasses (numpy.float64, enums) are left to
+ * reticulate. */
+static int take_scalar(PyObject *obj, scalar *out) {
+  PyObject *type = py.Object_Type(obj);
+  py.DecRef(type);
+  if (type == py.Bool_Type) {
+    out->type = LGLSXP;
+    out->integer = obj == py.True;
+  } else if (type == py.Float_Type) {
+    out->type = REALSXP;
+    out->real = py.Float_AsDouble(obj);
+  } else if (type == py.Long_Type) {
+    int overflow = 0;
+    long value = py.Long_AsLongAndOverflow(obj, &overflow);
+    if (!overflow && value > -2147483647L - 1L && value <= 2147483647L) { /* INT_MIN is R's NA */
+      out->type = INTSXP;
+      out->integer = (int) value;
+    } else {
+      /* Beyond R's integers reticulate casts (2**31 -> NA, 2**40 -> 0); a double is the number,
+       * exact up to 2**53, as R itself holds large whole numbers. */
+      double real = overflow ? py.Long_AsDouble(obj) : (double) value;
+      if (real == -1.0 && py.Err_Occurred()) { /* beyond a double: infinite, as R reads 1e400 */
+        py.Err_Clear();
+        real = overflow > 0 ? R_PosInf : R_NegInf;
+      }
+      out->type = REALSXP;
+      out->real = real;
+    }
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
+static SEXP scalar_for_r(const scalar *value) {
+  if (value->type == LGLSXP) return Rf_ScalarLogical(value->integer);
+  if (value->type == REALSXP) return Rf_ScalarReal(value->real);
+  return Rf_ScalarInteger(value->integer);
+}
+
 /* What R gets for a Python result (a reference we own, consumed here): NULL for None; for a known
- * type `*k` is set and the caller wraps it once the GIL is released (a list of known types fills
- * `list`); otherwise it is appended to the stash for reticulate (`stashed`). Returns sym_error if
- * Python failed. Callables are wrapped only when `callables` (R makes their function). */
-static SEXP result_for_r(PyObject *result, int *k, int callables, known_list *list) {
+ * type `*k` is set and the caller wraps it once the GIL is released (a list or tuple of known types
+ * fills `list`, a bool, float or int fills `value`); otherwise it is appended to the stash for
+ * reticulate (`stashed`). Returns sym_error if Python failed. Callables are wrapped only when
+ * `callables` (R makes their function). */
+static SEXP result_for_r(PyObject *result, int *k, int callables, known_list *list, scalar *value) {
   *k = -1;
   list->n = 0;
+  value->type = NILSXP;
   if (result == py.None) {
     py.DecRef(result);
     return R_NilValue;
   }
   if ((*k = known_type(result)) >= 0 && (callables || !known_callable[*k])) return R_NilValue;
   *k = -1;
-  if (take_known_list(result, list)) {
+  if (take_scalar(result, value) || take_known_list(result, list)) {
     py.DecRef(result);
     return R_NilValue;
   }
@@ -302,6 +369,7 @@ SEXP rkb_fast_call(SEXP fn, SEXP args) {
   SEXP answer = sym_fallback;
   int k = -1, collect = 0;
   known_list list = {NULL, NULL, 0};
+  scalar value = {NILSXP, 0, 0};
   if (pos == NULL) goto python_error;
   py.IncRef(f);
   py.Tuple_SetItem(pos, 0, f);
@@ -326,7 +394,7 @@ SEXP rkb_fast_call(SEXP fn, SEXP args) {
   }
   result = py.Object_Call(py.call, pos, kw);
   if (result == NULL) goto python_error;
-  answer = result_for_r(result, &k, 0, &list); /* a callable result becomes reticulate's R function */
+  answer = result_for_r(result, &k, 0, &list, &value); /* a callable result becomes reticulate's R function */
   if (answer == sym_error) goto python_error;
   goto done;
 python_error:
@@ -339,8 +407,9 @@ done:
   py.GILState_Release(gil);
   /* R allocates (and may run its garbage collector, or fail) only here, without the GIL: our
    * finalizers take it themselves, and an R error cannot leave it held. */
-  if (k >= 0) answer = wrap(result, k); /* steals result */
+  if (k >= 0) answer = wrap(result, k, 0); /* steals result */
   else if (list.n) answer = wrap_list(&list);
+  else if (value.type != NILSXP) answer = scalar_for_r(&value);
   if (collect) {
     PROTECT(answer);
     rkb_memory_collect(collect);
@@ -364,10 +433,11 @@ SEXP rkb_fast_getattr(SEXP x, SEXP name) {
   SEXP answer = sym_fallback;
   int k = -1;
   known_list list = {NULL, NULL, 0};
+  scalar number = {NILSXP, 0, 0};
   if (value == NULL) {
     py.Err_Clear();
   } else {
-    answer = result_for_r(value, &k, 1, &list); /* R makes the function of a callable */
+    answer = result_for_r(value, &k, 1, &list, &number); /* R makes the function of a callable */
     if (answer == sym_error) {
       py.Err_Clear();
       answer = sym_fallback; /* not stashed: reticulate's `$` looks it up again */
@@ -375,8 +445,9 @@ SEXP rkb_fast_getattr(SEXP x, SEXP name) {
   }
   py.GILState_Release(gil);
   if (list.n) return wrap_list(&list);
+  if (number.type != NILSXP) return scalar_for_r(&number);
   if (k < 0) return answer;
-  SEXP ref = wrap(value, k); /* steals value */
+  SEXP ref = wrap(value, k, 0); /* steals value */
   if (!known_callable[k]) return ref;
   PROTECT(ref);
   SEXP call = PROTECT(Rf_lang2(make_function, ref));
@@ -385,11 +456,15 @@ SEXP rkb_fast_getattr(SEXP x, SEXP name) {
   return fn;
 }
 
-/* .Call(rkb_fast_init, call, stash, maker): look Python's functions up and keep conversion.call,
- * the stash list and R's maker of functions for callables (`$` on a layer or a method). Returns TRUE when the fast path can run. */
-SEXP rkb_fast_init(SEXP call, SEXP stash, SEXP maker) {
+/* .Call(rkb_fast_init, call, stash, maker, item_marks): look Python's functions up and keep
+ * conversion.call, the stash list, R's maker of functions for callables (`$` on a layer or a
+ * method) and whether reticulate marks list items `simple = FALSE`. Returns TRUE when the fast
+ * path can run. */
+SEXP rkb_fast_init(SEXP call, SEXP stash, SEXP maker, SEXP item_marks) {
   py.ready = 0;
-  if (TYPEOF(maker) != CLOSXP) return Rf_ScalarLogical(FALSE);
+  if (TYPEOF(maker) != CLOSXP || TYPEOF(item_marks) != LGLSXP || XLENGTH(item_marks) != 1)
+    return Rf_ScalarLogical(FALSE);
+  items_not_simple = LOGICAL(item_marks)[0] == TRUE;
   if (make_function) R_ReleaseObject(make_function);
   R_PreserveObject(make_function = maker);
 #define FIND(field, name) if ((*(void **) &py.field = find_symbol(name)) == NULL) return Rf_ScalarLogical(FALSE)
@@ -417,6 +492,16 @@ SEXP rkb_fast_init(SEXP call, SEXP stash, SEXP maker) {
   FIND(List_Size, "PyList_Size");
   FIND(List_GetItem, "PyList_GetItem");
   FIND(List_Type, "PyList_Type");
+  FIND(Tuple_Size, "PyTuple_Size");
+  FIND(Tuple_GetItem, "PyTuple_GetItem");
+  FIND(Tuple_Type, "PyTuple_Type");
+  FIND(Bool_Type, "PyBool_Type");
+  FIND(Float_Type, "PyFloat_Type");
+  FIND(Long_Type, "PyLong_Type");
+  FIND(True, "_Py_TrueStruct");
+  FIND(Float_AsDouble, "PyFloat_AsDouble");
+  FIND(Long_AsLongAndOverflow, "PyLong_AsLongAndOverflow");
+  FIND(Long_AsDouble, "PyLong_AsDouble");
   FIND(Err_Clear, "PyErr_Clear");
   FIND(None, "_Py_NoneStruct");
 #undef FIND

@@ -383,6 +383,36 @@ test_that("the compiled fast path is on, and its references are reticulate's own
   expect_error(tf$reshape(a, "x"), class = "rkerasbridge_python_error")
 })
 
+test_that("Python scalars and tuples of tensors come back from the fast path as reticulate makes them", {
+  invisible(tf$constant(1))
+  expect_true(rkerasbridge:::.state$fast)
+  echo <- reticulate::py_run_string("def echo(x):\n    return x\n", local = TRUE)$echo
+  for (code in c("True", "False", "2.5", "float('nan')", "float('-inf')", "7", "-2**31 + 1", "2**31 - 1", "'x'",
+                 "(1, 2.5)", "[]", "()")) {
+    value <- reticulate::py_eval(code, convert = FALSE)
+    expect_identical(echo(value), reticulate::py_to_r(value), info = code)
+  }
+  # Python ints beyond R's integers: reticulate casts them (2**31 -> NA, 2**40 -> 0); R gets the number
+  big <- c("2**31", "-2**31", "2**40", "-2**40", "10**400", "-10**400")
+  expect_identical(lapply(big, function(code) echo(reticulate::py_eval(code, convert = FALSE))),
+                   list(2^31, -2^31, 2^40, -2^40, Inf, -Inf))
+  # a dataset element (a tuple of tensors) is an R list of tensor references, as reticulate makes it
+  it <- make_iterator_one_shot(tensor_slices_dataset(list(matrix(1:4, 2), c(3, 4))))
+  element <- iterator_get_next(it)
+  from_reticulate <- reticulate::py_to_r(reticulate::py_call(reticulate::py_get_attr(it, "get_next")))
+  expect_true(is.list(element) && is.null(names(element)) && length(element) == 2)
+  expect_identical(lapply(element, class), lapply(from_reticulate, class))
+  expect_identical(lapply(element, function(x) sort(ls(x, all.names = TRUE))),
+                   lapply(from_reticulate, function(x) sort(ls(x, all.names = TRUE))))
+  expect_equal(as.integer(element[[1]]), c(1L, 3L))
+  expect_equal(as.numeric(element[[2]]), 3)
+  expect_equal(as.integer(from_reticulate[[1]]), c(2L, 4L))
+  # attributes too (`$` on a layer)
+  dense <- layer_dense(units = 1)
+  expect_identical(dense$built, FALSE)
+  expect_identical(dense$units, 1L)
+})
+
 test_that("Python objects wrapped by the fast path are released when R collects them", {
   weakref <- reticulate::import("weakref", convert = FALSE)
   x <- tf$constant(c(1, 2)) * 2
