@@ -27,7 +27,8 @@ def test_summarize_takes_ratios_within_each_repeat():
                           "r": {"seconds_per_step": 0.104, "steps_per_s": 1 / 0.104, "peak_mib": 900.0}}] * 3,
             "eager": [{"py": {"seconds_per_step": 0.5, "steps_per_s": 2.0, "peak_mib": 700.0},
                        "r": {"seconds_per_step": 0.6, "steps_per_s": 1 / 0.6, "peak_mib": 900.0},
-                       "py_in_r": {"seconds_per_step": 0.55, "steps_per_s": 1 / 0.55, "peak_mib": 800.0}}],
+                       "py_in_r": {"seconds_per_step": 0.55, "steps_per_s": 1 / 0.55, "peak_mib": 800.0},
+                       "r_in_py": {"seconds_per_step": 0.525, "steps_per_s": 1 / 0.525, "peak_mib": 950.0}}],
         }},
     }
     summary = bench.summarize(results)
@@ -58,6 +59,11 @@ def test_summarize_takes_ratios_within_each_repeat():
     # R / Python inside R: R's fixed memory is in both peaks
     assert steps["eager"]["memory_bridge_ratio"]["median"] == pytest.approx(900 / 800)
     assert steps["compiled"]["py_in_r_s"] is None and "n/a" in text
+    # the R example inside Python's process: R's share without the embedded interpreter's
+    assert steps["eager"]["r_in_py_s"] == 0.525
+    assert steps["eager"]["hosted_ratio"]["median"] == pytest.approx(1.05)
+    assert "| 1.12 | 0.5250 | 1.05 |" in text
+    assert steps["compiled"]["r_in_py_s"] is None
 
 
 def test_summarize_sets_the_two_grounds_side_by_side():
@@ -128,6 +134,7 @@ def test_quick_run_measures_every_part_in_both_languages(tmp_path):
     assert {p["batch"] for p in ops["py"]["scaling"]} >= {16, 128, 1024}
     assert len({p["width"] for p in ops["py"]["scaling"]}) >= 3
     assert results["steps"]["basic_loop"]["eager"][0]["py_in_r"]["seconds_per_step"] > 0
+    assert results["steps"]["basic_loop"]["eager"][0]["r_in_py"]["seconds_per_step"] > 0
     for mode in ("eager", "compiled"):
         pair = results["steps"]["basic_loop"][mode][0]
         assert pair["py"]["seconds_per_step"] > 0 and pair["r"]["seconds_per_step"] > 0

@@ -225,9 +225,6 @@ static int known_type(PyObject *obj) {
   return -1;
 }
 
-/* What R gets for a Python result (a reference we own, consumed here): NULL for None; for a known
- * type `*k` is set and the caller wraps it once the GIL is released; otherwise it is appended to
- * the stash for reticulate (`stashed`). Returns sym_error if Python failed. */
 /* A Python list or tuple whose items are all of known, non-callable types (tape$gradient()'s
  * gradients, model$variables, a dataset element (x, y) from iterator_get_next()): its items, each
  * with a new reference, in a malloc()ed array the caller wraps and frees once the GIL is released

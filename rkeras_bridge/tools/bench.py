@@ -13,7 +13,10 @@ writes ``bench.json`` and ``bench.md`` (a Markdown table) to ``--out`` (default 
    resident memory of the process (``ru_maxrss``). Eager steps also run the Python example inside
    R's process (``bench/python_in_r.R``, plain reticulate): R embeds ``libpython3.11.so``, which
    runs Python code measurably slower than the ``python3`` program, so the R / Python ratio splits
-   into the embedding's share (Python in R / Python) and the bridge's (R / Python in R).
+   into the embedding's share (Python in R / Python) and the bridge's (R / Python in R). They also
+   run the R example inside this Python's process (``bench/r_in_python.py``, R through rpy2), where
+   its Python code runs in the ``python3`` program: R inside Python / Python is the R side's share
+   measured the other way round.
 3. Scaling: a two-layer training step by batch size and by width (three or more sizes each),
    eager and compiled, so one sees where the R overhead disappears under compute.
 
@@ -62,7 +65,7 @@ GOALS = {"compiled_step": 1.05, "eager_step": 1.10, "eager_step_cases": ("dcgan"
          "per_op": 3.0, "per_op_ops": ("constant", "multiply", "operator", "matmul"),
          "op_limits": {"step_2018": 1.15}, "eager_peak_memory": 1.2}
 LANG_NAMES = {"r": "R (rkerasbridge)", "reticulate": "R (raw reticulate)", "py": "Python",
-              "py_in_r": "Python inside R"}
+              "py_in_r": "Python inside R", "r_in_py": "R inside Python"}
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,8 @@ def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: i
 
     Args:
         case: A paired case study (``examples_r/<case>.R`` and ``examples_py/<case>.py``).
-        lang: ``"r"``, ``"py"`` or ``"py_in_r"`` (the Python example inside R's process).
+        lang: ``"r"``, ``"py"``, ``"py_in_r"`` (the Python example inside R's process) or
+            ``"r_in_py"`` (the R example inside this Python's process, ``bench/r_in_python.py``).
         mode: ``"eager"`` (``--eager``) or ``"compiled"`` (``--compiled``).
         steps: ``--steps`` for the example.
         out_dir: Where the run record and log go.
@@ -230,17 +234,19 @@ def run_step(case: str, lang: str, mode: str, steps: int, out_dir: Path, seed: i
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {sorted(MODES)}. Received: mode={mode!r}")
-    if lang not in ("r", "py", "py_in_r"):
-        raise ValueError(f"lang must be 'r', 'py' or 'py_in_r'. Received: lang={lang!r}")
+    if lang not in ("r", "py", "py_in_r", "r_in_py"):
+        raise ValueError(f"lang must be 'r', 'py', 'py_in_r' or 'r_in_py'. Received: lang={lang!r}")
     ground = ground or Ground("1")
     out = out_dir / "runs" / f"{case}-{lang}-{mode}-ground{ground.key}.json"
     out.unlink(missing_ok=True)
     flags = ["--seed", str(seed), "--steps", str(steps), "--out", str(out), MODES[mode]]
-    cmd = example_command(case, "py" if lang == "py_in_r" else lang, flags)
-    if lang != "r":
+    cmd = example_command(case, "py" if lang == "py_in_r" else "r" if lang == "r_in_py" else lang, flags)
+    if lang in ("py", "py_in_r"):
         cmd[0] = ground.python
     if lang == "py_in_r":
         cmd = ["Rscript", str(ROOT / "bench" / "python_in_r.R"), *cmd]
+    if lang == "r_in_py":
+        cmd = [ground.python, str(ROOT / "bench" / "r_in_python.py"), *cmd[1:]]
     log = out_dir / "logs" / f"{case}-{lang}-{mode}-ground{ground.key}.log"
     result = _measured(cmd, log, timeout, ground)
     if result["returncode"] != 0 or not out.exists():
@@ -302,7 +308,7 @@ def benchmark(out_dir: Path, repeats: int = 3, cases: list[str] | None = None, q
                 for mode in part["steps"][case]:
                     pair = {}
                     with_embedded = mode == "eager" and ground.key == "1"
-                    for lang in ("py", "r") + (("py_in_r",) if with_embedded else ()):
+                    for lang in ("py", "r") + (("py_in_r", "r_in_py") if with_embedded else ()):
                         log(f"[bench {k}/{repeats}] {case} {mode} step: {LANG_NAMES[lang]} ({where})")
                         pair[lang] = run_step(case, lang, mode, step_cases[case], out_dir, ground=ground)
                     part["steps"][case][mode].append(pair)
@@ -356,6 +362,11 @@ def _summarize_ground(part: dict[str, Any]) -> dict[str, Any]:
                                               for e, rep in zip(embedded, reps)])
             row["bridge_ratio"] = _spread([_ratio(rep["r"]["seconds_per_step"], e)
                                            for e, rep in zip(embedded, reps)])
+            # The R example with its Python in the python3 program: the R side's share alone
+            hosted = [rep.get("r_in_py", {}).get("seconds_per_step") for rep in reps]
+            row["r_in_py_s"] = _median(hosted)
+            row["hosted_ratio"] = _spread([_ratio(h, rep["py"]["seconds_per_step"])
+                                           for h, rep in zip(hosted, reps)])
             # R's fixed memory (R, reticulate and the packages it imports) is in both peaks here
             embedded_peak = [rep.get("py_in_r", {}).get("peak_mib") for rep in reps]
             row["py_in_r_peak_mib"] = _median(embedded_peak)
@@ -466,8 +477,9 @@ def _ground_tables(rows: dict[str, Any], where: str) -> list[str]:
     lines += ["", f"## Training step per case study{where}", "",
               "| case | mode | Python s/step | R s/step | R / Python | Python steps/s | R steps/s | "
               "Python peak MiB | R peak MiB | R / Python peak | Python inside R s/step | "
-              "Python inside R / Python | R / Python inside R | R / Python inside R peak |",
-              "| --- | --- |" + " ---: |" * 12]
+              "Python inside R / Python | R / Python inside R | R / Python inside R peak | "
+              "R inside Python s/step | R inside Python / Python |",
+              "| --- | --- |" + " ---: |" * 14]
     for row in rows["steps"]:
         lines.append(f"| {row['case']} | {row['mode']} | {_fmt(row['py_s'], 4)} | {_fmt(row['r_s'], 4)} | "
                      f"{_ratio_text(row['ratio'])} | {_fmt(row['py_steps_per_s'])} | "
@@ -475,7 +487,8 @@ def _ground_tables(rows: dict[str, Any], where: str) -> list[str]:
                      f"{_fmt(row['py_peak_mib'], 0)} | {_fmt(row['r_peak_mib'], 0)} | "
                      f"{_ratio_text(row['memory_ratio'])} | "
                      f"{_fmt(row['py_in_r_s'], 4)} | {_ratio_text(row['embedding_ratio'])} | "
-                     f"{_ratio_text(row['bridge_ratio'])} | {_ratio_text(row['memory_bridge_ratio'])} |")
+                     f"{_ratio_text(row['bridge_ratio'])} | {_ratio_text(row['memory_bridge_ratio'])} | "
+                     f"{_fmt(row['r_in_py_s'], 4)} | {_ratio_text(row['hosted_ratio'])} |")
     lines += ["", f"## Scaling: a two-layer training step (input 64 features){where}", "",
               "| batch | width | mode | Python us | R us | R overhead us | R / Python |",
               "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
