@@ -19,4 +19,4 @@ from rkeras_bridge.bridge import rsession  # noqa: E402  (R must start with the 
 
 rsession.start_r()
 # A JSON string literal is an R string literal too (the same escapes).
-rsession.r(f"invisible(source({json.dumps(script)}, chdir = TRUE))", gc=False)
+rsession.r(f"invisible(source({json.dumps(script)}))", gc=False)  # in the working directory, as Rscript
