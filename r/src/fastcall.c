@@ -217,13 +217,20 @@ static SEXP wrap(PyObject *obj, int k, int item) {
 }
 
 /* The index of obj's type among the known ones, or -1. */
-static int known_type(PyObject *obj) {
+/* obj's type, borrowed: a type outlives its instance; only its address is compared. */
+static PyObject *type_of(PyObject *obj) {
   PyObject *type = py.Object_Type(obj);
-  py.DecRef(type); /* a type outlives its instance; only its address is compared */
+  py.DecRef(type);
+  return type;
+}
+
+static int known_index(PyObject *type) {
   for (int i = 0; i < n_known; i++)
     if (known_types[i] == type) return i;
   return -1;
 }
+
+static int known_type(PyObject *obj) { return known_index(type_of(obj)); }
 
 /* A Python list or tuple whose items are all of known, non-callable types (tape$gradient()'s
  * gradients, model$variables, a dataset element (x, y) from iterator_get_next()): its items, each
@@ -235,9 +242,7 @@ typedef struct {
   Py_ssize_t_ n;
 } known_list;
 
-static int take_known_list(PyObject *obj, known_list *out) {
-  PyObject *type = py.Object_Type(obj);
-  py.DecRef(type);
+static int take_known_list(PyObject *obj, PyObject *type, known_list *out) {
   int is_list = type == py.List_Type;
   if (!is_list && type != py.Tuple_Type) return 0;
   Py_ssize_t_ n = is_list ? py.List_Size(obj) : py.Tuple_Size(obj);
@@ -287,9 +292,7 @@ typedef struct {
 /* Whether `obj` is exactly a bool, float or int, which R gets as a logical, double or integer (an
  * int beyond R's integers as a double); fills `out`. Subclasses (numpy.float64, enums) are left to
  * reticulate. */
-static int take_scalar(PyObject *obj, scalar *out) {
-  PyObject *type = py.Object_Type(obj);
-  py.DecRef(type);
+static int take_scalar(PyObject *obj, PyObject *type, scalar *out) {
   if (type == py.Bool_Type) {
     out->type = LGLSXP;
     out->integer = obj == py.True;
@@ -338,9 +341,10 @@ static SEXP result_for_r(PyObject *result, int *k, int callables, known_list *li
     py.DecRef(result);
     return R_NilValue;
   }
-  if ((*k = known_type(result)) >= 0 && (callables || !known_callable[*k])) return R_NilValue;
+  PyObject *type = type_of(result);
+  if ((*k = known_index(type)) >= 0 && (callables || !known_callable[*k])) return R_NilValue;
   *k = -1;
-  if (take_scalar(result, value) || take_known_list(result, list)) {
+  if (take_scalar(result, type, value) || take_known_list(result, type, list)) {
     py.DecRef(result);
     return R_NilValue;
   }
