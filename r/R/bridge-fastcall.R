@@ -1,5 +1,5 @@
 # The compiled fast path of calls from R into Python (r/src/fastcall.c says what it does and why).
-# py_call_checked() tries it first for callables with convert = TRUE; it answers with the result, or
+# checked_caller() tries it first for callables with convert = TRUE; it answers with the result, or
 # with a symbol: `fallback` (an argument only R's path converts, such as a vector, a list or an NA:
 # nothing was called, R's path runs as before), `error` (Python raised; conversion.call remembered
 # the exception) or `stashed` (a result of a type the C code does not wrap: reticulate wraps it).
@@ -8,6 +8,7 @@
 # Turn the fast path on once Python is up, if this reticulate's references have the layout the C
 # code reads and makes (the same in 1.28 and 1.46): checked on live objects, never assumed.
 fast_path_setup <- function(conversion, conversion_raw) {
+  .Call(rkb_fast_disable)  # until checked below: the C code answers `fallback` while off
   .state$fast <- FALSE
   .state$fast_path <- "off"
   if (isFALSE(getOption("rkerasbridge.fast_path", TRUE))) {
@@ -22,6 +23,7 @@ fast_path_setup <- function(conversion, conversion_raw) {
   # one chosen for this reticulate.
   ok <- isTRUE(ok) && identical(.state$convert_flag_reader, "refenv") &&
     isTRUE(tryCatch(fast_path_check(), error = function(e) FALSE))
+  if (!ok) .Call(rkb_fast_disable)
   .state$fast <- ok
   .state$fast_path <- if (ok) "compiled" else "off"
   invisible(ok)

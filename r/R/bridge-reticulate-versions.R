@@ -74,7 +74,7 @@ choose_convert_flag <- function() {
 # reticulate's `$` would give: our checked wrapper, with the reference's class and the reference
 # itself as `py_object`, so it goes back to Python as itself.
 py_callable_as_r <- function(ref) {
-  wrapper <- function(...) py_call_checked(..., .fn = ref, .convert = py_convert_flag(ref))
+  wrapper <- checked_caller(ref)
   attributes(wrapper) <- list(class = class(ref), py_object = ref)
   wrapper
 }

@@ -522,6 +522,13 @@ SEXP rkb_fast_init(SEXP call, SEXP stash, SEXP maker, SEXP item_marks) {
   return Rf_ScalarLogical(TRUE);
 }
 
+/* .Call(rkb_fast_disable): every fast call answers `fallback` from now on (R's path), until
+ * rkb_fast_init() is called again: checked_caller() tries the fast path without asking R first. */
+SEXP rkb_fast_disable(void) {
+  py.ready = 0;
+  return R_NilValue;
+}
+
 /* .Call(rkb_learn_class, ref): remember the class vector reticulate gave `ref` for its Python type,
  * so later results of that type are wrapped here. R only calls this for tensors and variables. */
 SEXP rkb_learn_class(SEXP ref) {

@@ -31,6 +31,8 @@ int rkb_call_r_here(void) {
  * finds rkb_call_r_here in this library by name (dlsym), which R's registration does not affect. */
 SEXP rkb_fast_call(SEXP fn, SEXP args);
 SEXP rkb_fast_init(SEXP call, SEXP stash, SEXP maker, SEXP item_marks);
+SEXP rkb_fast_disable(void);
+SEXP rkb_module_cached(SEXP module, SEXP name);
 SEXP rkb_learn_class(SEXP ref);
 SEXP rkb_fast_getattr(SEXP x, SEXP name);
 SEXP rkb_object_address(SEXP ref);
@@ -41,6 +43,8 @@ SEXP rkb_collect_if_pressed(void);
 static const R_CallMethodDef call_methods[] = {
   {"rkb_fast_call", (DL_FUNC) &rkb_fast_call, 2},
   {"rkb_fast_init", (DL_FUNC) &rkb_fast_init, 4},
+  {"rkb_fast_disable", (DL_FUNC) &rkb_fast_disable, 0},
+  {"rkb_module_cached", (DL_FUNC) &rkb_module_cached, 2},
   {"rkb_learn_class", (DL_FUNC) &rkb_learn_class, 1},
   {"rkb_fast_getattr", (DL_FUNC) &rkb_fast_getattr, 2},
   {"rkb_object_address", (DL_FUNC) &rkb_object_address, 1},

@@ -383,6 +383,32 @@ test_that("the compiled fast path is on, and its references are reticulate's own
   expect_error(tf$reshape(a, "x"), class = "rkerasbridge_python_error")
 })
 
+test_that("with the fast path off, every call takes reticulate's path and answers the same", {
+  a <- tf$constant(2)
+  expect_true(rkerasbridge:::.state$fast)
+  conversion <- reticulate::import("rkeras_bridge.bridge.conversion")
+  conversion_raw <- reticulate::import("rkeras_bridge.bridge.conversion", convert = FALSE)
+  old <- options(rkerasbridge.fast_path = FALSE)
+  on.exit({
+    options(old)
+    rkerasbridge:::fast_path_setup(conversion, conversion_raw)
+  })
+  rkerasbridge:::fast_path_setup(conversion, conversion_raw)
+  expect_false(rkerasbridge:::.state$fast)
+  # the callers try the C code first: switched off, it calls nothing and answers `fallback`
+  expect_identical(.Call(rkerasbridge:::rkb_fast_call, tf$multiply, list(a, a)), quote(fallback))
+  expect_equal(as.numeric(a * a), 4)
+  expect_equal(as.numeric(tf$constant(3L) + 1L), 4)
+  expect_null(tf$debugging$assert_equal(a, a))
+  expect_error(tf$reshape(a, "x"), class = "rkerasbridge_python_error")
+  expect_error(tf$constant(NA_integer_), class = "python.builtin.ValueError")
+  # and back on
+  options(old)
+  rkerasbridge:::fast_path_setup(conversion, conversion_raw)
+  expect_true(rkerasbridge:::.state$fast)
+  expect_s3_class(.Call(rkerasbridge:::rkb_fast_call, tf$multiply, list(a, a)), "tensorflow.python.framework.ops.EagerTensor")
+})
+
 test_that("Python scalars and tuples of tensors come back from the fast path as reticulate makes them", {
   invisible(tf$constant(1))
   expect_true(rkerasbridge:::.state$fast)
