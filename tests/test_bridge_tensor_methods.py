@@ -126,6 +126,27 @@ def test_ops_nan_and_inf_pass_for_float_tensors():
     assert np.isnan(out[:, 0]).all() and np.isinf(out[:, 1]).all()
 
 
+@pytest.mark.parametrize("dtype", [tf.float32, tf.float64, tf.int32, tf.int64, tf.float16, tf.uint8, tf.bool])
+def test_ops_plain_scalars_take_a_shortcut_that_gives_the_general_rules_tensor(dtype):
+    from rkeras_bridge.bridge import tensor_methods as impl
+
+    values = [True, False, 0, -3, 2**31 - 1, -(2**31), 2**31, 2**63 - 1, 2**63, 2.5, 3.0, -0.0, 16777217,
+              3.4028235e38, 3.4028236e38, 1e39, 1e308, 2.0**62, 2.0**63,
+              float("nan"), float("inf"), -float("inf")]  # fmt: skip
+    shortcuts = 0
+    for v in values:
+        fast = impl._scalar_operand(v, dtype)
+        if fast is None:  # the general path decides (and raises its errors)
+            continue
+        shortcuts += 1
+        general = impl._convert(v, "e2", dtype, "the dtype of `e1`")
+        assert fast.dtype == general.dtype and fast.shape == general.shape, v
+        assert np.array_equal(value(fast), value(general), equal_nan=True), v
+        assert np.signbit(value(fast)) == np.signbit(value(general)), v
+    # R's usual operands (doubles, integers, logicals) take it for the usual dtypes, and only those
+    assert (shortcuts > 0) == (dtype in (tf.float32, tf.float64, tf.int32, tf.int64))
+
+
 def test_ops_tensors_of_different_dtypes_are_refused():
     with pytest.raises(TypeError, match="e2"):
         tm.ops("+", tf.constant(I), tf.constant(A))
@@ -194,6 +215,23 @@ def test_ops_work_symbolically():
 
     np.testing.assert_allclose(value(f(tf.constant(A))), np.floor_divide(A + 1, 2))
 
+
+
+def test_ops_first_called_while_tracing_still_knows_eager_tensors():
+    from rkeras_bridge.bridge import tensor_methods as impl
+
+    impl._EAGER.clear()  # as in a fresh process whose first operator runs inside a tf.function
+
+    @tf.function
+    def f(x):
+        return tm.ops("*", x, x)
+
+    np.testing.assert_allclose(value(f(tf.constant(A))), A * A)
+    a, b = tf.constant(A), tf.constant(I)
+    assert impl._EAGER[0] is type(a)
+    np.testing.assert_allclose(value(tm.ops("*", a, a)), A * A)
+    with pytest.raises(TypeError, match="e2"):
+        tm.ops("*", a, b)
 
 # --- Math ---------------------------------------------------------------------------------------
 
