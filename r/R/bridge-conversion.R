@@ -37,7 +37,7 @@ checked_caller <- function(fn) {
 # `fallback` (nothing was called: R's path below runs), `error` or `stashed` (bridge-fastcall.R).
 # The arguments come first: formals after `...` are matched exactly, never partially, so a
 # keyword such as `f =` or `conv =` reaches Python instead of binding to `.fn` or `.convert`.
-py_call_checked <- function(..., .fn, .convert, .fast = quote(fallback)) {
+py_call_checked <- function(..., .fn, .convert, .fast) {
   call <- .state$call_split
   if (is.null(call)) {
     return(.fn(...))
